@@ -1,0 +1,403 @@
+// Package licenses holds heng's license knowledge and finds licenses in
+// text: full license texts, notices (headers and short references),
+// SPDX-License-Identifier tags and license URLs.
+//
+// Matching is done by github.com/google/licensecheck. Compiling its scanner
+// for every known license takes over a second, longer than a whole scan of
+// a large tree, so the Detector never does: an embedded index (see
+// internal/index) proposes the few licenses a text could match, and a
+// licensecheck scanner is compiled for each proposed license on first use
+// and cached for the life of the Detector.
+package licenses
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/google/licensecheck"
+
+	"github.com/hengdev/heng/licenses/internal/index"
+)
+
+//go:generate go run ./internal/gen
+
+//go:embed data/index.bin
+var indexData []byte
+
+// Kind says what form of a license a finding is.
+type Kind string
+
+// The kinds of findings.
+const (
+	KindText   Kind = "text"   // a license's full text
+	KindNotice Kind = "notice" // a header or another short notice
+	KindTag    Kind = "tag"    // an SPDX-License-Identifier tag
+	KindURL    Kind = "url"    // a license URL
+)
+
+// A Finding is one license found in a text.
+type Finding struct {
+	// ID is the SPDX license id (or a LicenseRef-) found. It is empty for
+	// tags holding a compound expression, and for invalid tags.
+	ID string
+	// Expression is the canonical SPDX expression of a tag whose value is
+	// more than a single id, such as "MIT OR Apache-2.0".
+	Expression string
+	Kind       Kind
+	// Percent is the share, in words, of the surrounding text that the
+	// match covers: the whole file for license files, the paragraph or
+	// comment block around the match otherwise. 100 means the text is the
+	// license and nothing else; less means other words are mixed in.
+	Percent float64
+	// Start and End are byte offsets of the match in the text; StartLine
+	// and EndLine are 1-based and inclusive.
+	Start, End         int
+	StartLine, EndLine int
+	// Raw is the text of a tag after the colon, as written.
+	Raw string
+	// Error says why a tag is not a valid SPDX expression.
+	Error string
+}
+
+// Mode says how much of a text Detect examines.
+type Mode int
+
+const (
+	// ModeSource examines the parts of the text near license keywords:
+	// headers and license text anywhere in a source or documentation file.
+	ModeSource Mode = iota
+	// ModeLicenseFile matches the whole text: for LICENSE, COPYING and
+	// similar files, which are expected to hold license texts.
+	ModeLicenseFile
+)
+
+// textShare is how much of a license's reference text a match must cover
+// to count as the full text rather than a notice. Full texts found in the
+// wild drop appendices and preambles, which can be a third of the SPDX
+// reference (GPL's "How to Apply" section); notices are a small fraction.
+const textShare = 0.5
+
+// Detector finds licenses. It is safe for concurrent use; build one and
+// share it.
+type Detector struct {
+	once sync.Once
+	err  error
+
+	ix      *index.Index
+	lres    []licensecheck.License // by index entry
+	entryOf map[string]int         // license id -> first entry reporting it
+	single  []lazyScanner          // by index entry
+	combos  sync.Map               // key of entry set -> *lazyScanner
+	urls    map[string]string
+	scratch sync.Pool
+}
+
+type lazyScanner struct {
+	once sync.Once
+	s    *licensecheck.Scanner
+	err  error
+}
+
+// NewDetector returns a Detector. It does no work until first used.
+func NewDetector() *Detector {
+	return &Detector{}
+}
+
+// Load prepares the detector's index. Detect calls it; calling it early
+// moves the (small) cost off the first file. It fails only if the data
+// built into heng is damaged.
+func (d *Detector) Load() error {
+	d.once.Do(func() {
+		ix, err := index.Decode(indexData)
+		if err != nil {
+			d.err = err
+			return
+		}
+		var lres []licensecheck.License
+		for _, l := range licensecheck.BuiltinLicenses() {
+			if l.LRE != "" {
+				lres = append(lres, l)
+			}
+		}
+		if len(lres) != len(ix.Entries) {
+			d.err = fmt.Errorf("license index has %d patterns, licensecheck %d: run go generate ./licenses", len(ix.Entries), len(lres))
+			return
+		}
+		d.entryOf = map[string]int{}
+		for i, e := range ix.Entries {
+			if e.ID != lres[i].ID {
+				d.err = fmt.Errorf("license index entry %d is %s, licensecheck has %s: run go generate ./licenses", i, e.ID, lres[i].ID)
+				return
+			}
+			if _, ok := d.entryOf[e.ID]; !ok {
+				d.entryOf[e.ID] = i
+			}
+		}
+		d.ix, d.lres = ix, lres
+		d.single = make([]lazyScanner, len(lres))
+		d.urls = urlTable()
+		d.scratch.New = func() any { return ix.NewScratch() }
+	})
+	return d.err
+}
+
+// scanner returns the compiled scanner for one entry.
+func (d *Detector) scanner(entry int) *licensecheck.Scanner {
+	ls := &d.single[entry]
+	ls.once.Do(func() {
+		ls.s, ls.err = licensecheck.NewScanner(d.lres[entry : entry+1])
+	})
+	return ls.s
+}
+
+// comboScanner returns a scanner for several entries at once, so that
+// overlapping matches are resolved exactly as licensecheck resolves them.
+func (d *Detector) comboScanner(entries []int) *licensecheck.Scanner {
+	var key strings.Builder
+	for _, e := range entries {
+		key.WriteString(strconv.Itoa(e))
+		key.WriteByte(',')
+	}
+	v, _ := d.combos.LoadOrStore(key.String(), &lazyScanner{})
+	ls := v.(*lazyScanner)
+	ls.once.Do(func() {
+		list := make([]licensecheck.License, len(entries))
+		for i, e := range entries {
+			list[i] = d.lres[e]
+		}
+		ls.s, ls.err = licensecheck.NewScanner(list)
+	})
+	return ls.s
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// Detect returns the licenses found in text, ordered by position.
+func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
+	if err := d.Load(); err != nil {
+		return nil, err
+	}
+	base := 0
+	if bytes.HasPrefix(text, utf8BOM) {
+		text, base = text[len(utf8BOM):], len(utf8BOM)
+	}
+	hits := keywordHits(text)
+	out := tags(text, hits)
+	var wins []span
+	if mode == ModeLicenseFile {
+		wins = []span{{0, len(text)}}
+	} else {
+		wins = windows(text, hits)
+	}
+	sc := d.scratch.Get().(*index.Scratch)
+	defer d.scratch.Put(sc)
+	for i := 0; i < len(wins); {
+		w := wins[i]
+		i++
+		var cov licensecheck.Coverage
+		for grown := 0; ; grown++ {
+			// Take in the windows that this one, grown, now reaches.
+			for i < len(wins) && wins[i].lo <= w.hi {
+				w.hi = max(w.hi, wins[i].hi)
+				i++
+			}
+			cov = d.match(text[w.lo:w.hi], sc)
+			if mode == ModeLicenseFile || grown == maxGrow || !grow(text, &w, cov) {
+				break
+			}
+		}
+		out = d.findings(out, text, w, cov, mode == ModeLicenseFile, sc)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		return a.ID+a.Expression < b.ID+b.Expression
+	})
+	setLines(text, out)
+	for i := range out {
+		out[i].Start += base
+		out[i].End += base
+	}
+	return out, nil
+}
+
+// A match that touches the edge of its window may continue past it: the
+// window grows by growLines lines on that side, at most maxGrow times.
+const (
+	growLines = 40
+	maxGrow   = 8
+)
+
+// grow widens w where a match reaches its edge, and reports whether it did.
+func grow(text []byte, w *span, cov licensecheck.Coverage) bool {
+	grew := false
+	for _, m := range cov.Match {
+		if m.IsURL {
+			continue
+		}
+		if m.Start == 0 && w.lo > 0 {
+			w.lo = linesBack(text, w.lo, growLines)
+			grew = true
+		}
+		if m.End >= w.hi-w.lo && w.hi < len(text) {
+			w.hi = linesForward(text, w.hi, growLines)
+			grew = true
+		}
+	}
+	return grew
+}
+
+// match runs the scanners of the licenses the index proposes for win. It
+// leaves the offsets of win's words in sc.Words.
+func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
+	cands := d.ix.Candidates(win, sc)
+	var matched []int
+	var cov licensecheck.Coverage
+	for _, e := range cands {
+		s := d.scanner(e)
+		if s == nil {
+			continue
+		}
+		if c := s.Scan(win); len(c.Match) > 0 {
+			matched = append(matched, e)
+			cov = c
+		}
+	}
+	if len(matched) > 1 {
+		if s := d.comboScanner(matched); s != nil {
+			cov = s.Scan(win)
+		}
+	}
+	return cov
+}
+
+// findings turns the matches in window w into findings, adding the
+// license URLs outside them.
+func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck.Coverage, whole bool, sc *index.Scratch) []Finding {
+	win := text[w.lo:w.hi]
+	words := sc.Words // word offsets in win
+	for _, m := range cov.Match {
+		if m.IsURL {
+			continue
+		}
+		n := wordsIn(words, m.Start, m.End)
+		total := len(words)
+		if !whole {
+			lo, hi := paragraph(win, m.Start, m.End)
+			total = wordsIn(words, lo, hi)
+		}
+		kind := KindNotice
+		if e, ok := d.entryOf[m.ID]; ok && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords) {
+			kind = KindText
+		}
+		out = append(out, Finding{
+			ID:      m.ID,
+			Kind:    kind,
+			Percent: percent(n, total),
+			Start:   w.lo + m.Start,
+			End:     w.lo + m.End,
+		})
+	}
+	// License URLs outside the matches found above.
+	for _, loc := range urlRE.FindAllIndex(win, -1) {
+		inside := false
+		for _, m := range cov.Match {
+			if loc[0] >= m.Start && loc[1] <= m.End {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		if id, ok := d.lookupURL(string(win[loc[0]:loc[1]])); ok {
+			out = append(out, Finding{ID: id, Kind: KindURL, Percent: 100, Start: w.lo + loc[0], End: w.lo + loc[1]})
+		}
+	}
+	return out
+}
+
+// wordsIn counts the words starting in [lo, hi), given sorted word offsets.
+func wordsIn(words []int, lo, hi int) int {
+	i, _ := slices.BinarySearch(words, lo)
+	j, _ := slices.BinarySearch(words, hi)
+	return j - i
+}
+
+func percent(n, total int) float64 {
+	if total <= 0 || n >= total {
+		return 100
+	}
+	// One decimal is all a reader needs, and it keeps reports stable.
+	return float64(int(1000*float64(n)/float64(total)+0.5)) / 10
+}
+
+// paragraph widens [lo, hi) to the paragraph around it: adjacent lines that
+// hold at least one word. Lines of only comment markers ("//", " *") or
+// blanks end a paragraph.
+func paragraph(text []byte, lo, hi int) (int, int) {
+	for lo > 0 {
+		start := bytes.LastIndexByte(text[:lo-1], '\n') + 1
+		if !hasWord(text[start:lo]) {
+			break
+		}
+		lo = start
+	}
+	for hi < len(text) {
+		end := len(text)
+		if i := bytes.IndexByte(text[hi:], '\n'); i >= 0 {
+			end = hi + i + 1
+		}
+		if !hasWord(text[hi:end]) {
+			break
+		}
+		hi = end
+	}
+	return lo, hi
+}
+
+func hasWord(line []byte) bool {
+	for _, c := range line {
+		if c >= 0x80 || 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// setLines fills StartLine and EndLine from the byte offsets; out is
+// sorted by Start.
+func setLines(text []byte, out []Finding) {
+	if len(out) == 0 {
+		return
+	}
+	var nls []int
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		nls = append(nls, i+j)
+		i += j + 1
+	}
+	lineOf := func(off int) int {
+		n, _ := slices.BinarySearch(nls, off)
+		return n + 1
+	}
+	for i := range out {
+		f := &out[i]
+		f.StartLine = lineOf(f.Start)
+		f.EndLine = lineOf(max(f.Start, f.End-1))
+	}
+}

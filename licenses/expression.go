@@ -1,0 +1,112 @@
+package licenses
+
+import (
+	"errors"
+	"strings"
+	"sync"
+
+	"github.com/github/go-spdx/v2/spdxexp"
+	"github.com/github/go-spdx/v2/spdxexp/spdxlicenses"
+)
+
+// spdxIDs maps lower-cased SPDX license and exception ids to their
+// canonical spelling.
+var spdxIDs = sync.OnceValues(func() (licenses, exceptions map[string]string) {
+	licenses = map[string]string{}
+	exceptions = map[string]string{}
+	for _, list := range [][]string{spdxlicenses.GetLicenses(), spdxlicenses.GetDeprecated()} {
+		for _, id := range list {
+			licenses[strings.ToLower(id)] = id
+		}
+	}
+	for _, id := range spdxlicenses.GetExceptions() {
+		exceptions[strings.ToLower(id)] = id
+	}
+	return licenses, exceptions
+})
+
+// CanonicalExpression validates the SPDX license expression s and returns
+// it in canonical form: ids spelled as the SPDX License List spells them,
+// operators in upper case, one space between terms. Operators in lower
+// case ("MIT or Apache-2.0") are accepted, as most tools do, although the
+// SPDX specification asks for upper case. It reports whether the
+// expression is a single license id without operators.
+func CanonicalExpression(s string) (canon string, single bool, err error) {
+	toks := splitExpression(s)
+	if len(toks) == 0 {
+		return "", false, errors.New("empty license expression")
+	}
+	lics, excs := spdxIDs()
+	var b strings.Builder
+	prev := ""
+	for i, t := range toks {
+		switch up := strings.ToUpper(t); {
+		case up == "AND" || up == "OR" || up == "WITH":
+			t = up
+		case t == "(" || t == ")":
+		default:
+			plus := strings.HasSuffix(t, "+")
+			id := strings.TrimSuffix(t, "+")
+			lower := strings.ToLower(id)
+			switch {
+			case prev == "WITH":
+				if c, ok := excs[lower]; ok {
+					id = c
+				}
+			case strings.HasPrefix(lower, "licenseref-"):
+				id = "LicenseRef-" + id[len("licenseref-"):]
+			case strings.HasPrefix(lower, "documentref-"):
+				id = "DocumentRef-" + id[len("documentref-"):]
+				if j := strings.Index(strings.ToLower(id), ":licenseref-"); j >= 0 {
+					id = id[:j] + ":LicenseRef-" + id[j+len(":licenseref-"):]
+				}
+			default:
+				if c, ok := lics[lower]; ok {
+					id = c
+				}
+			}
+			if plus {
+				id += "+"
+			}
+			t = id
+		}
+		if i > 0 && prev != "(" && t != ")" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+		prev = t
+	}
+	canon = b.String()
+	if _, err := spdxexp.ExtractLicenses(canon); err != nil {
+		return "", false, err
+	}
+	single = len(toks) == 1 && !strings.HasSuffix(canon, "+")
+	return canon, single, nil
+}
+
+// splitExpression splits s into parentheses and space-separated words.
+func splitExpression(s string) []string {
+	var toks []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			toks = append(toks, s[start:i])
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\r', '\n':
+			flush(i)
+		case '(', ')':
+			flush(i)
+			toks = append(toks, s[i:i+1])
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	flush(len(s))
+	return toks
+}

@@ -1,0 +1,376 @@
+// Package index proposes candidate licenses for a text without compiling any
+// license pattern.
+//
+// licensecheck compiles every license pattern into one DFA before it can
+// scan anything, which takes over a second for its built-in set. Most texts
+// only ever contain one or two licenses, so heng keeps, per license pattern,
+// the words any match of it must contain (computed ahead of time by reading
+// the patterns, see lre.go) and proposes a license only when a text holds
+// most of those words. Only proposed licenses get a compiled scanner.
+package index
+
+import (
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// An Entry is one license pattern known to the matcher.
+type Entry struct {
+	// ID is the license identifier the pattern reports.
+	ID string
+	// Source names where the pattern comes from: "licensecheck" for
+	// licensecheck.BuiltinLicenses(), or a file name of our own data.
+	Source string
+	// Sets holds the alternative word sets (ids into Index.Words) that a
+	// match must contain one of.
+	Sets [][]uint32
+	// Keys holds, per set, the set's rarest words: a set is examined only
+	// when a text contains at least one of its keys.
+	Keys [][]uint32
+	// RefWords is the number of words in the license's complete reference
+	// text: the SPDX text when SPDX has one, else the longest form the
+	// pattern accepts. It tells full texts from notices.
+	RefWords int
+}
+
+// Index is the candidate index over all entries.
+type Index struct {
+	Words   []string
+	Entries []Entry
+
+	wordID   map[string]uint32
+	postings [][]setRef // by word id: the sets for which it is a key word
+	setBase  []int      // by entry: global number of its first set
+	nsets    int
+}
+
+type setRef struct {
+	entry, set int32
+}
+
+// CandidateCoverage is the share of a pattern's required words that a text
+// must contain before the pattern is proposed. licensecheck forgives single
+// typos and re-joins hyphenated words, so a matching text may lack a few of
+// the exact words; 0.8 keeps every match of licensecheck's own test corpus
+// (TestRecallOnLicensecheckCorpus) while proposing few licenses per text.
+const CandidateCoverage = 0.8
+
+// keysPerSet is how many of a set's rarest words are posted in the inverted
+// index; a set is examined only if the text has at least one of them.
+const keysPerSet = 4
+
+// Source is one license pattern to index.
+type Source struct {
+	ID, Source string
+	LRE        string
+	RefWords   int // 0: use the pattern's own length
+}
+
+// Build parses every source pattern and builds the index.
+func Build(srcs []Source) (*Index, error) {
+	ix := &Index{wordID: map[string]uint32{}}
+	type parsed struct {
+		sets [][]string
+		ref  int
+	}
+	all := make([]parsed, len(srcs))
+	for i, s := range srcs {
+		n, err := ParseLRE([]byte(s.LRE))
+		if err != nil {
+			return nil, fmt.Errorf("%s (%s): %w", s.ID, s.Source, err)
+		}
+		sets := n.Requirements()
+		// An empty set would make the pattern a candidate for every
+		// text; a pattern always has some required word in practice,
+		// so drop empty alternatives and keep the others.
+		sets = slices.DeleteFunc(sets, func(s []string) bool { return len(s) == 0 })
+		if len(sets) == 0 {
+			return nil, fmt.Errorf("%s (%s): pattern requires no word", s.ID, s.Source)
+		}
+		ref := s.RefWords
+		if ref == 0 {
+			ref = n.MinWords()
+		}
+		all[i] = parsed{sets, ref}
+		for _, set := range sets {
+			for _, w := range set {
+				ix.wordID[w] = 0
+			}
+		}
+	}
+	for w := range ix.wordID {
+		ix.Words = append(ix.Words, w)
+	}
+	sort.Strings(ix.Words)
+	for i, w := range ix.Words {
+		ix.wordID[w] = uint32(i)
+	}
+	for i, s := range srcs {
+		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref}
+		for _, set := range all[i].sets {
+			ids := make([]uint32, len(set))
+			for j, w := range set {
+				ids[j] = ix.wordID[w]
+			}
+			slices.Sort(ids)
+			e.Sets = append(e.Sets, ids)
+		}
+		ix.Entries = append(ix.Entries, e)
+	}
+	ix.chooseKeys()
+	ix.buildPostings()
+	return ix, nil
+}
+
+// chooseKeys picks each set's key words: its words that occur in the fewest
+// sets overall, preferring real words (four letters or more) over numbers
+// and short words, which are common in source code.
+func (ix *Index) chooseKeys() {
+	df := make([]int, len(ix.Words))
+	for _, e := range ix.Entries {
+		for _, set := range e.Sets {
+			for _, w := range set {
+				df[w]++
+			}
+		}
+	}
+	weak := func(w uint32) bool {
+		s := ix.Words[w]
+		if len(s) < 4 {
+			return true
+		}
+		for i := 0; i < len(s); i++ {
+			if '0' <= s[i] && s[i] <= '9' {
+				return true
+			}
+		}
+		return false
+	}
+	for ei := range ix.Entries {
+		e := &ix.Entries[ei]
+		e.Keys = nil
+		for _, set := range e.Sets {
+			keys := slices.Clone(set)
+			slices.SortFunc(keys, func(a, b uint32) int {
+				if wa, wb := weak(a), weak(b); wa != wb {
+					if wa {
+						return 1
+					}
+					return -1
+				}
+				return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b))
+			})
+			keys = keys[:min(keysPerSet, len(keys))]
+			slices.Sort(keys)
+			e.Keys = append(e.Keys, keys)
+		}
+	}
+}
+
+// buildPostings fills the inverted index from the entries' keys.
+func (ix *Index) buildPostings() {
+	ix.nsets = 0
+	ix.setBase = make([]int, len(ix.Entries))
+	ix.postings = make([][]setRef, len(ix.Words))
+	for ei, e := range ix.Entries {
+		ix.setBase[ei] = ix.nsets
+		ix.nsets += len(e.Sets)
+		for si, keys := range e.Keys {
+			for _, k := range keys {
+				ix.postings[k] = append(ix.postings[k], setRef{int32(ei), int32(si)})
+			}
+		}
+	}
+}
+
+// Scratch holds per-goroutine working memory for Candidates.
+type Scratch struct {
+	stamp    []uint32 // by word id: == gen when the word is in the text
+	setStamp []uint32 // by set number: == gen when already examined
+	gen      uint32
+	// Words are the byte offsets of the text's words, in order.
+	Words []int
+}
+
+// NewScratch returns working memory sized for ix.
+func (ix *Index) NewScratch() *Scratch {
+	return &Scratch{stamp: make([]uint32, len(ix.Words)), setStamp: make([]uint32, ix.nsets)}
+}
+
+// Candidates returns the entries (indexes into Entries, ascending) whose
+// required words text contains. It also records the offsets of all words
+// of text in s.Words.
+func (ix *Index) Candidates(text []byte, s *Scratch) []int {
+	s.gen++
+	if s.gen == 0 { // wrapped: reset
+		clear(s.stamp)
+		clear(s.setStamp)
+		s.gen = 1
+	}
+	gen := s.gen
+	s.Words = s.Words[:0]
+	var present []uint32
+	ForEachWord(text, func(w []byte, lo, _ int) {
+		s.Words = append(s.Words, lo)
+		id, ok := ix.wordID[string(w)]
+		if !ok || s.stamp[id] == gen {
+			return
+		}
+		s.stamp[id] = gen
+		present = append(present, id)
+	})
+	var out []int
+	for _, w := range present {
+		for _, ref := range ix.postings[w] {
+			n := ix.setBase[ref.entry] + int(ref.set)
+			if s.setStamp[n] == gen {
+				continue
+			}
+			s.setStamp[n] = gen
+			set := ix.Entries[ref.entry].Sets[ref.set]
+			have := 0
+			for _, id := range set {
+				if s.stamp[id] == gen {
+					have++
+				}
+			}
+			if float64(have) >= CandidateCoverage*float64(len(set)) {
+				out = append(out, int(ref.entry))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Encoding: a compact binary form, embedded in the heng binary so that no
+// pattern needs parsing at start-up.
+//
+//	magic "hengidx1"
+//	uvarint nwords, then each word: uvarint len, bytes
+//	uvarint nentries, then each entry:
+//	  string id, string source, uvarint refwords, uvarint nsets,
+//	  each set: uvarint len, delta-coded sorted word ids, then its keys
+//	  the same way
+const magic = "hengidx1"
+
+// Encode returns the binary form of ix.
+func (ix *Index) Encode() []byte {
+	b := []byte(magic)
+	putString := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.Words)))
+	for _, w := range ix.Words {
+		putString(w)
+	}
+	b = binary.AppendUvarint(b, uint64(len(ix.Entries)))
+	for _, e := range ix.Entries {
+		putString(e.ID)
+		putString(e.Source)
+		b = binary.AppendUvarint(b, uint64(e.RefWords))
+		b = binary.AppendUvarint(b, uint64(len(e.Sets)))
+		for i, set := range e.Sets {
+			for _, ids := range [][]uint32{set, e.Keys[i]} {
+				b = binary.AppendUvarint(b, uint64(len(ids)))
+				prev := uint32(0)
+				for _, id := range ids {
+					b = binary.AppendUvarint(b, uint64(id-prev))
+					prev = id
+				}
+			}
+		}
+	}
+	return b
+}
+
+var errCorrupt = errors.New("license index: corrupt data")
+
+// Decode reads the binary form made by Encode.
+func Decode(data []byte) (*Index, error) {
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return nil, errCorrupt
+	}
+	d := decoder{b: data[len(magic):]}
+	ix := &Index{}
+	nw := d.uvarint()
+	if nw > uint64(len(d.b)) {
+		return nil, errCorrupt
+	}
+	ix.Words = make([]string, 0, nw)
+	ix.wordID = make(map[string]uint32, nw)
+	for i := uint64(0); i < nw && d.err == nil; i++ {
+		w := d.string()
+		ix.wordID[w] = uint32(len(ix.Words))
+		ix.Words = append(ix.Words, w)
+	}
+	ne := d.uvarint()
+	for i := uint64(0); i < ne && d.err == nil; i++ {
+		e := Entry{ID: d.string(), Source: d.string(), RefWords: int(d.uvarint())}
+		ns := d.uvarint()
+		for j := uint64(0); j < ns && d.err == nil; j++ {
+			e.Sets = append(e.Sets, d.ids(nw))
+			e.Keys = append(e.Keys, d.ids(nw))
+		}
+		ix.Entries = append(ix.Entries, e)
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil, errCorrupt
+	}
+	ix.buildPostings()
+	return ix, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// ids reads a delta-coded list of word ids below limit.
+func (d *decoder) ids(limit uint64) []uint32 {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return nil
+	}
+	out := make([]uint32, n)
+	prev := uint64(0)
+	for k := range out {
+		prev += d.uvarint()
+		if prev >= limit {
+			d.err = errCorrupt
+			return nil
+		}
+		out[k] = uint32(prev)
+	}
+	return out
+}
+
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

@@ -1,0 +1,291 @@
+package index
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// This file reads license regular expressions (LREs), the pattern language of
+// github.com/google/licensecheck, far enough to know which words a text must
+// contain before the pattern can match it. licensecheck compiles the patterns
+// itself; we only need their words for the candidate index (see index.go).
+//
+// The syntax: words (case-insensitive, punctuation ignored); __N__, any run
+// of up to N words; (( a || b )) alternation; (( a ))?? an optional group;
+// //** ... **// comments.
+
+type lreKind int
+
+const (
+	lreWord lreKind = iota
+	lreWild
+	lreSeq
+	lreAlt
+	lreOpt
+)
+
+// A Node is one part of a parsed license pattern.
+type Node struct {
+	kind lreKind
+	word string     // lreWord
+	subs []*Node // lreSeq, lreAlt; lreOpt has one
+}
+
+type lreToken struct {
+	kind string // "word", "wild", "open", "or", "close", "closeopt"
+	word string
+}
+
+func lexLRE(src []byte) ([]lreToken, error) {
+	var toks []lreToken
+	for i := 0; i < len(src); {
+		switch {
+		case bytes.HasPrefix(src[i:], []byte("//**")):
+			end := bytes.Index(src[i+4:], []byte("**//"))
+			if end < 0 {
+				return nil, fmt.Errorf("unterminated comment at byte %d", i)
+			}
+			i += 4 + end + 4
+		case bytes.HasPrefix(src[i:], []byte("((")):
+			toks = append(toks, lreToken{kind: "open"})
+			i += 2
+		case bytes.HasPrefix(src[i:], []byte("))??")):
+			toks = append(toks, lreToken{kind: "closeopt"})
+			i += 4
+		case bytes.HasPrefix(src[i:], []byte("))")):
+			toks = append(toks, lreToken{kind: "close"})
+			i += 2
+		case bytes.HasPrefix(src[i:], []byte("||")):
+			toks = append(toks, lreToken{kind: "or"})
+			i += 2
+		case bytes.HasPrefix(src[i:], []byte("__")):
+			j := i + 2
+			for j < len(src) && '0' <= src[j] && src[j] <= '9' {
+				j++
+			}
+			if j > i+2 && bytes.HasPrefix(src[j:], []byte("__")) {
+				toks = append(toks, lreToken{kind: "wild"})
+				i = j + 2
+				continue
+			}
+			i += 2
+		default:
+			// Read up to the next operator as plain text and split it
+			// into words the way the matcher does.
+			j := i + 1
+			for j < len(src) && !isLREOperatorStart(src[j:]) {
+				j++
+			}
+			ForEachWord(src[i:j], func(w []byte, _, _ int) {
+				toks = append(toks, lreToken{kind: "word", word: string(w)})
+			})
+			i = j
+		}
+	}
+	return toks, nil
+}
+
+func isLREOperatorStart(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	switch string(b[:2]) {
+	case "((", "))", "||", "__":
+		return true
+	case "//":
+		return bytes.HasPrefix(b, []byte("//**"))
+	}
+	return false
+}
+
+// ParseLRE parses the license pattern src into a tree.
+func ParseLRE(src []byte) (*Node, error) {
+	toks, err := lexLRE(src)
+	if err != nil {
+		return nil, err
+	}
+	p := &lreParser{toks: toks}
+	n := p.alt()
+	if p.pos < len(p.toks) {
+		return nil, fmt.Errorf("unexpected %s at token %s", p.toks[p.pos].kind, strconv.Itoa(p.pos))
+	}
+	return n, p.err
+}
+
+type lreParser struct {
+	toks []lreToken
+	pos  int
+	err  error
+}
+
+func (p *lreParser) alt() *Node {
+	alts := []*Node{p.seq()}
+	for p.pos < len(p.toks) && p.toks[p.pos].kind == "or" {
+		p.pos++
+		alts = append(alts, p.seq())
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return &Node{kind: lreAlt, subs: alts}
+}
+
+func (p *lreParser) seq() *Node {
+	n := &Node{kind: lreSeq}
+	for p.pos < len(p.toks) {
+		t := p.toks[p.pos]
+		switch t.kind {
+		case "word":
+			n.subs = append(n.subs, &Node{kind: lreWord, word: t.word})
+			p.pos++
+		case "wild":
+			n.subs = append(n.subs, &Node{kind: lreWild})
+			p.pos++
+		case "open":
+			p.pos++
+			inner := p.alt()
+			if p.pos >= len(p.toks) {
+				if p.err == nil {
+					p.err = fmt.Errorf("unclosed ((")
+				}
+				return n
+			}
+			switch p.toks[p.pos].kind {
+			case "close":
+				n.subs = append(n.subs, inner)
+			case "closeopt":
+				n.subs = append(n.subs, &Node{kind: lreOpt, subs: []*Node{inner}})
+			}
+			p.pos++
+		default: // "or", "close", "closeopt": end of this sequence
+			return n
+		}
+	}
+	return n
+}
+
+// maxRequirementSets bounds the number of alternative word sets kept for one
+// pattern; beyond it alternatives are merged into the words they share.
+const maxRequirementSets = 4
+
+// Requirements returns sets of words such that any text the pattern matches
+// contains every word of at least one set. Each set is sorted and deduplicated.
+func (n *Node) Requirements() [][]string {
+	switch n.kind {
+	case lreWord:
+		return [][]string{{n.word}}
+	case lreWild, lreOpt:
+		return [][]string{nil}
+	case lreAlt:
+		var out [][]string
+		for _, s := range n.subs {
+			out = append(out, s.Requirements()...)
+		}
+		if len(out) > maxRequirementSets {
+			out = [][]string{intersectAll(out)}
+		}
+		return out
+	default: // lreSeq: every part must match
+		common := map[string]bool{}
+		alts := [][]string{nil}
+		for _, s := range n.subs {
+			sub := s.Requirements()
+			if len(sub) == 1 {
+				for _, w := range sub[0] {
+					common[w] = true
+				}
+				continue
+			}
+			if len(alts)*len(sub) > maxRequirementSets {
+				sub = [][]string{intersectAll(sub)}
+			}
+			next := make([][]string, 0, len(alts)*len(sub))
+			for _, a := range alts {
+				for _, b := range sub {
+					next = append(next, unionSorted(a, b))
+				}
+			}
+			alts = next
+		}
+		base := make([]string, 0, len(common))
+		for w := range common {
+			base = append(base, w)
+		}
+		slices.Sort(base)
+		for i, a := range alts {
+			alts[i] = unionSorted(a, base)
+		}
+		return alts
+	}
+}
+
+// MinWords returns the number of words every match of the longest
+// alternative must have: the size of the full text in a pattern that also
+// accepts short notices.
+func (n *Node) MinWords() int {
+	switch n.kind {
+	case lreWord:
+		return 1
+	case lreWild, lreOpt:
+		return 0
+	case lreAlt:
+		m := 0
+		for _, s := range n.subs {
+			m = max(m, s.MinWords())
+		}
+		return m
+	default:
+		t := 0
+		for _, s := range n.subs {
+			t += s.MinWords()
+		}
+		return t
+	}
+}
+
+func unionSorted(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+func intersectAll(sets [][]string) []string {
+	if len(sets) == 0 {
+		return nil
+	}
+	out := sets[0]
+	for _, s := range sets[1:] {
+		var next []string
+		i, j := 0, 0
+		for i < len(out) && j < len(s) {
+			switch {
+			case out[i] < s[j]:
+				i++
+			case s[j] < out[i]:
+				j++
+			default:
+				next = append(next, out[i])
+				i++
+				j++
+			}
+		}
+		out = next
+	}
+	return out
+}
