@@ -29,7 +29,7 @@ const (
 // A Node is one part of a parsed license pattern.
 type Node struct {
 	kind lreKind
-	word string     // lreWord
+	word string  // lreWord
 	subs []*Node // lreSeq, lreAlt; lreOpt has one
 }
 
