@@ -12,6 +12,7 @@ package licenses
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -232,10 +233,12 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 	return out, nil
 }
 
-// A match that touches the edge of its window may continue past it: the
-// window grows by growLines lines on that side, at most maxGrow times.
+// A match that touches the edge of its window, or ends within growSlack
+// lines of it with license prose beyond, may continue past it: the window
+// grows by growLines lines on that side, at most maxGrow times.
 const (
 	growLines = 40
+	growSlack = 3
 	maxGrow   = 8
 )
 
@@ -250,7 +253,11 @@ func grow(text []byte, w *span, cov licensecheck.Coverage) bool {
 			w.lo = linesBack(text, w.lo, growLines)
 			grew = true
 		}
-		if m.End >= w.hi-w.lo && w.hi < len(text) {
+		// A match ending just short of the window's edge may have been
+		// cut off there: licensecheck accepts many texts without their
+		// last paragraph.
+		if w.hi < len(text) && bytes.Count(text[w.lo+m.End:w.hi], nl) <= growSlack &&
+			lastProseLine(text[w.hi:linesForward(text, w.hi, extendLines-1)]) >= 0 {
 			w.hi = linesForward(text, w.hi, growLines)
 			grew = true
 		}
@@ -260,46 +267,166 @@ func grow(text []byte, w *span, cov licensecheck.Coverage) bool {
 
 // match runs the scanners of the licenses the index proposes for win. It
 // leaves the offsets of win's words in sc.Words.
+//
+// Candidates run best first: most of their required words present (in
+// steps of coverageStep, finer differences are noise), then the longest
+// pattern (a full text before the notices it contains, X11 before MIT),
+// then licensecheck's own order. Each scans from its first possible start
+// only, and not at all when every start lies inside a match already found
+// where licensecheck would keep that match anyway. Candidates that could
+// tie with a match found (same start, as long) are not scanned alone: one
+// scanner compiled for the matches and them settles it as licensecheck
+// would. A license file thus costs one scanner run over its text, not one
+// per license that shares its words.
 func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 	cands := d.ix.Candidates(win, sc)
-	var matched []int
+	// Coverages within coverageStep below full rank alike; 0 is best.
+	bucket := func(c float64) int { return int((1 - c) / coverageStep) }
+	slices.SortFunc(cands, func(a, b index.Candidate) int {
+		return cmp.Or(
+			cmp.Compare(bucket(a.Coverage), bucket(b.Coverage)),
+			cmp.Compare(d.ix.Entries[b.Entry].PatternWords, d.ix.Entries[a.Entry].PatternWords),
+			cmp.Compare(a.Entry, b.Entry))
+	})
+	var matched, contenders []int
 	var cov licensecheck.Coverage
-	for _, e := range cands {
-		s := d.scanner(e)
+	var covered []found
+	for _, c := range cands {
+		e := &d.ix.Entries[c.Entry]
+		from, tied := 0, false // byte offset where this candidate can first begin
+		if c.Starts != nil {
+			first := -1
+		Starts:
+			for _, p := range c.Starts {
+				local := d.ix.LocalCoverage(sc, c.Entry, p)
+				if local < index.CandidateCoverage {
+					continue
+				}
+				for _, f := range covered {
+					switch f.against(p, local, e.MaxWords) {
+					case loses:
+						continue Starts
+					case ties:
+						tied = true
+					}
+				}
+				first = p
+				break
+			}
+			if first < 0 {
+				continue
+			}
+			if tied {
+				contenders = append(contenders, c.Entry)
+				continue
+			}
+			// Leave room for licensecheck to pull the match's start back
+			// to a preceding "Copyright".
+			if first > copyrightReach {
+				from = bytes.LastIndexByte(win[:sc.Words[first-copyrightReach]], '\n') + 1
+			}
+		}
+		s := d.scanner(c.Entry)
 		if s == nil {
 			continue
 		}
-		if c := s.Scan(win); len(c.Match) > 0 {
-			matched = append(matched, e)
-			cov = c
+		res := s.Scan(win[from:])
+		if len(res.Match) == 0 {
+			continue
+		}
+		matched = append(matched, c.Entry)
+		for i := range res.Match {
+			res.Match[i].Start += from
+			res.Match[i].End += from
+		}
+		cov = res
+		for _, m := range res.Match {
+			if m.IsURL {
+				continue
+			}
+			f := found{}
+			f.lo, _ = slices.BinarySearch(sc.Words, m.Start)
+			f.hi, _ = slices.BinarySearch(sc.Words, m.End)
+			// The match proper began at the candidate's first start in
+			// it; before that, licensecheck took in a "Copyright" line.
+			f.core = f.lo
+			if i, _ := slices.BinarySearch(c.Starts, f.lo); i < len(c.Starts) && c.Starts[i] < f.hi {
+				f.core = c.Starts[i]
+			}
+			covered = append(covered, f)
 		}
 	}
-	if len(matched) > 1 {
-		if s := d.comboScanner(matched); s != nil {
+	if all := append(matched, contenders...); len(all) > 1 {
+		slices.Sort(all)
+		if s := d.comboScanner(all); s != nil {
 			cov = s.Scan(win)
 		}
 	}
 	return cov
 }
 
+// coverageStep is the granularity at which candidates' coverage ranks them.
+const coverageStep = 0.05
+
+// found is a match already made, in word positions: [lo, hi), where the
+// pattern proper began at core.
+type found struct{ lo, core, hi int }
+
+type verdict int
+
+const (
+	apart verdict = iota // the start is outside the match
+	loses                // a match there would lose to f
+	ties                 // a match there could win or tie
+)
+
+// against judges a match starting at word p, of a candidate that has
+// coverage of its required words there and can match at most maxWords
+// words. licensecheck keeps the leftmost match, and of two starting
+// together the longer, then the first listed. So f wins over starts after
+// its own, and over starts at or before it when the candidate cannot match
+// there at all (some of its required words are missing) or cannot match
+// more words.
+func (f found) against(p int, coverage float64, maxWords int) verdict {
+	switch {
+	case p < f.lo || p >= f.hi:
+		return apart
+	case p > f.core || coverage < 1 || maxWords < f.hi-f.core:
+		return loses
+	default:
+		return ties
+	}
+}
+
+// copyrightReach is how many words before a match licensecheck looks for a
+// "Copyright" to start the match at (it looks at 50).
+const copyrightReach = 60
+
+
 // findings turns the matches in window w into findings, adding the
 // license URLs outside them.
 func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck.Coverage, whole bool, sc *index.Scratch) []Finding {
 	win := text[w.lo:w.hi]
 	words := sc.Words // word offsets in win
+	var appendix []appendixSpan
 	for _, m := range cov.Match {
 		if m.IsURL {
 			continue
 		}
+		m.Start, m.End = trimBlankLines(win, m.Start, m.End)
 		n := wordsIn(words, m.Start, m.End)
 		total := len(words)
 		if !whole {
-			lo, hi := paragraph(win, m.Start, m.End)
+			lo, hi := paragraph(win, m.Start, m.End, paragraphLines)
 			total = wordsIn(words, lo, hi)
 		}
 		kind := KindNotice
-		if e, ok := d.entryOf[m.ID]; ok && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords) {
+		e, known := d.entryOf[m.ID]
+		if known && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords) {
 			kind = KindText
+		}
+		if kind == KindNotice && inAppendix(appendix, m.ID, w.lo+m.Start) {
+			continue
 		}
 		out = append(out, Finding{
 			ID:      m.ID,
@@ -308,6 +435,17 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 			Start:   w.lo + m.Start,
 			End:     w.lo + m.End,
 		})
+		if kind == KindText && known {
+			// The reference text goes on for this many more words,
+			// with the license's own "How to Apply" section.
+			rest := d.ix.Entries[e].RefWords - n + appendixSlack
+			i, _ := slices.BinarySearch(words, m.End)
+			end := len(win)
+			if i+rest < len(words) {
+				end = words[i+rest]
+			}
+			appendix = append(appendix, appendixSpan{m.ID, w.lo + m.End, w.lo + end})
+		}
 	}
 	// License URLs outside the matches found above.
 	for _, loc := range urlRE.FindAllIndex(win, -1) {
@@ -328,6 +466,32 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 	return out
 }
 
+// The GNU licenses end with "How to Apply These Terms", which shows a sample
+// notice: "either version 3 of the License, or (at your option) any later
+// version". licensecheck reports that sample as GPL-3.0-or-later, but a
+// bare license text does not say "or later"; only a project's own notice
+// does. So a notice of a license's own family, found where the license's
+// reference text would still be going on after its full text matched
+// (plus appendixSlack words), is part of that text and not reported.
+const appendixSlack = 50
+
+// appendixSpan is where the full text of license id may still go on.
+type appendixSpan struct {
+	id     string
+	lo, hi int
+}
+
+// inAppendix reports whether a notice of license id at offset off lies in
+// the appendix of a full text of its own family.
+func inAppendix(spans []appendixSpan, id string, off int) bool {
+	for _, a := range spans {
+		if off >= a.lo && off < a.hi && (id == a.id || strings.HasPrefix(id, a.id+"-")) {
+			return true
+		}
+	}
+	return false
+}
+
 // wordsIn counts the words starting in [lo, hi), given sorted word offsets.
 func wordsIn(words []int, lo, hi int) int {
 	i, _ := slices.BinarySearch(words, lo)
@@ -343,18 +507,22 @@ func percent(n, total int) float64 {
 	return float64(int(1000*float64(n)/float64(total)+0.5)) / 10
 }
 
+// paragraphLines bounds how far a paragraph reaches beyond a match: in code
+// without blank lines, "the paragraph" would be a whole function.
+const paragraphLines = 10
+
 // paragraph widens [lo, hi) to the paragraph around it: adjacent lines that
-// hold at least one word. Lines of only comment markers ("//", " *") or
-// blanks end a paragraph.
-func paragraph(text []byte, lo, hi int) (int, int) {
-	for lo > 0 {
+// hold at least one word, at most limit lines each way. Lines of only
+// comment markers ("//", " *") or blanks end a paragraph.
+func paragraph(text []byte, lo, hi, limit int) (int, int) {
+	for n := 0; lo > 0 && n < limit; n++ {
 		start := bytes.LastIndexByte(text[:lo-1], '\n') + 1
 		if !hasWord(text[start:lo]) {
 			break
 		}
 		lo = start
 	}
-	for hi < len(text) {
+	for n := 0; hi < len(text) && n < limit; n++ {
 		end := len(text)
 		if i := bytes.IndexByte(text[hi:], '\n'); i >= 0 {
 			end = hi + i + 1
@@ -363,6 +531,30 @@ func paragraph(text []byte, lo, hi int) (int, int) {
 			break
 		}
 		hi = end
+	}
+	return lo, hi
+}
+
+// trimBlankLines narrows [lo, hi) to the lines that hold words: licensecheck
+// starts a match at the top of its input when the match begins with the
+// first word, which would put a lone "/*" line into the reported lines.
+func trimBlankLines(text []byte, lo, hi int) (int, int) {
+	for lo < hi {
+		end := hi
+		if i := bytes.IndexByte(text[lo:hi], '\n'); i >= 0 {
+			end = lo + i + 1
+		}
+		if hasWord(text[lo:end]) {
+			break
+		}
+		lo = end
+	}
+	for hi > lo {
+		start := bytes.LastIndexByte(text[lo:hi-1], '\n') + 1 + lo
+		if hasWord(text[start:hi]) {
+			break
+		}
+		hi = start
 	}
 	return lo, hi
 }

@@ -10,8 +10,9 @@ import (
 // almost always carry: "licen" (license, licence, licensed, sublicense) and
 // "copyright", in lower and upper case. Each keyword costs one pass of
 // bytes.Index, which runs at memory speed; a file without any hit costs
-// nothing more. TestPrefilterCoversLicenses checks which of the known
-// license patterns could match a text without either word.
+// nothing more. A few rare licenses have neither word (Zed, diffmark):
+// outside license files they go unseen, which TestRecallOnLicensecheckCorpus
+// measures.
 var keywordCores = []struct {
 	core []byte
 	// prev, when set, is what the byte before the core must be (in any
@@ -56,15 +57,17 @@ func keywordHits(text []byte) []int {
 //
 // Long license texts have stretches of 70 lines and more without either
 // keyword (GPL-3.0's sections on conveying copies), but they are dense in
-// keywords overall: a cluster of denseHits hits or more is taken as license
-// text and widened by denseReach lines each way, so that such a text stays
-// in one window. A match that still reaches a window's edge makes the
+// keywords overall: a cluster of denseHits hits or more over denseSpan
+// lines or more (longer than any header) is taken as license text and
+// widened by denseReach lines each way, so that such a text stays in one
+// window. A match that still reaches a window's edge makes the
 // detector widen the window and match again (see Detector.scanWindow).
 const (
 	windowBefore = 10
 	windowAfter  = 10
 	clusterGap   = 30
 	denseHits    = 8
+	denseSpan    = 40
 	denseReach   = 80
 )
 
@@ -82,7 +85,8 @@ func windows(text []byte, hits []int) []span {
 	for i := 0; i < len(hits); {
 		first := hits[i]
 		last := first
-		lastLine := lineOf(first)
+		firstLine := lineOf(first)
+		lastLine := firstLine
 		j := i + 1
 		for ; j < len(hits); j++ {
 			l := lineOf(hits[j])
@@ -92,7 +96,7 @@ func windows(text []byte, hits []int) []span {
 			last, lastLine = hits[j], l
 		}
 		before, after := windowBefore, windowAfter
-		if j-i >= denseHits {
+		if j-i >= denseHits && lastLine-firstLine >= denseSpan {
 			before, after = denseReach, denseReach
 		}
 		w := extend(text, span{linesBack(text, first, before), linesForward(text, last, after)})
@@ -133,8 +137,8 @@ const (
 // extend widens w to whole paragraphs, then over the neighbouring
 // paragraphs that read like license prose, then by a margin.
 func extend(text []byte, w span) span {
-	w.lo, _ = paragraph(text, w.lo, w.lo)
-	_, w.hi = paragraph(text, w.hi, w.hi)
+	w.lo, _ = paragraph(text, w.lo, w.lo, extendLines)
+	_, w.hi = paragraph(text, w.hi, w.hi, extendLines)
 	for range extendSteps {
 		next := linesForward(text, w.hi, extendLines-1)
 		if next <= w.hi {
@@ -144,7 +148,7 @@ func extend(text []byte, w span) span {
 		if at < 0 {
 			break
 		}
-		_, w.hi = paragraph(text, w.hi+at, w.hi+at)
+		_, w.hi = paragraph(text, w.hi+at, w.hi+at, extendLines)
 	}
 	for range extendSteps {
 		if w.lo == 0 {
@@ -155,7 +159,7 @@ func extend(text []byte, w span) span {
 		if at < 0 {
 			break
 		}
-		w.lo, _ = paragraph(text, prev+at, prev+at)
+		w.lo, _ = paragraph(text, prev+at, prev+at, extendLines)
 	}
 	if w.hi < len(text) {
 		w.hi = linesForward(text, w.hi, extendMargin-1)

@@ -31,6 +31,16 @@ type Entry struct {
 	// Keys holds, per set, the set's rarest words: a set is examined only
 	// when a text contains at least one of its keys.
 	Keys [][]uint32
+	// Phrases are the word pairs (ids into Index.Words) a match can begin
+	// with; AnyStart is set when they could not be listed, and then the
+	// entry is never filtered by them.
+	Phrases  [][2]uint32
+	AnyStart bool
+	// PatternWords is the number of words the pattern's longest form
+	// requires: a full-text pattern is long, a notice pattern short.
+	PatternWords int
+	// MaxWords is the most words a match of the pattern can hold.
+	MaxWords int
 	// RefWords is the number of words in the license's complete reference
 	// text: the SPDX text when SPDX has one, else the longest form the
 	// pattern accepts. It tells full texts from notices.
@@ -46,6 +56,8 @@ type Index struct {
 	postings [][]setRef // by word id: the sets for which it is a key word
 	setBase  []int      // by entry: global number of its first set
 	nsets    int
+	phraseID map[uint64]int32 // word pair -> phrase number
+	phrases  [][]int32        // by entry: its phrase numbers
 }
 
 type setRef struct {
@@ -74,8 +86,12 @@ type Source struct {
 func Build(srcs []Source) (*Index, error) {
 	ix := &Index{wordID: map[string]uint32{}}
 	type parsed struct {
-		sets [][]string
-		ref  int
+		sets     [][]string
+		phrases  [][2]string
+		anyStart bool
+		ref      int
+		pattern  int
+		maxWords int
 	}
 	all := make([]parsed, len(srcs))
 	for i, s := range srcs {
@@ -91,15 +107,20 @@ func Build(srcs []Source) (*Index, error) {
 		if len(sets) == 0 {
 			return nil, fmt.Errorf("%s (%s): pattern requires no word", s.ID, s.Source)
 		}
+		pattern := n.MinWords()
 		ref := s.RefWords
 		if ref == 0 {
-			ref = n.MinWords()
+			ref = pattern
 		}
-		all[i] = parsed{sets, ref}
+		phrases, ok := n.LeadingPhrases()
+		all[i] = parsed{sets: sets, phrases: phrases, anyStart: !ok, ref: ref, pattern: pattern, maxWords: n.MaxWords()}
 		for _, set := range sets {
 			for _, w := range set {
 				ix.wordID[w] = 0
 			}
+		}
+		for _, p := range phrases {
+			ix.wordID[p[0]], ix.wordID[p[1]] = 0, 0
 		}
 	}
 	for w := range ix.wordID {
@@ -110,7 +131,10 @@ func Build(srcs []Source) (*Index, error) {
 		ix.wordID[w] = uint32(i)
 	}
 	for i, s := range srcs {
-		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref}
+		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref, PatternWords: all[i].pattern, MaxWords: all[i].maxWords, AnyStart: all[i].anyStart}
+		for _, p := range all[i].phrases {
+			e.Phrases = append(e.Phrases, [2]uint32{ix.wordID[p[0]], ix.wordID[p[1]]})
+		}
 		for _, set := range all[i].sets {
 			ids := make([]uint32, len(set))
 			for j, w := range set {
@@ -171,8 +195,22 @@ func (ix *Index) chooseKeys() {
 	}
 }
 
-// buildPostings fills the inverted index from the entries' keys.
+// buildPostings fills the inverted index from the entries' keys, and
+// numbers the leading phrases.
 func (ix *Index) buildPostings() {
+	ix.phraseID = map[uint64]int32{}
+	ix.phrases = make([][]int32, len(ix.Entries))
+	for ei, e := range ix.Entries {
+		for _, p := range e.Phrases {
+			k := uint64(p[0])<<32 | uint64(p[1])
+			id, ok := ix.phraseID[k]
+			if !ok {
+				id = int32(len(ix.phraseID))
+				ix.phraseID[k] = id
+			}
+			ix.phrases[ei] = append(ix.phrases[ei], id)
+		}
+	}
 	ix.nsets = 0
 	ix.setBase = make([]int, len(ix.Entries))
 	ix.postings = make([][]setRef, len(ix.Words))
@@ -189,41 +227,82 @@ func (ix *Index) buildPostings() {
 
 // Scratch holds per-goroutine working memory for Candidates.
 type Scratch struct {
-	stamp    []uint32 // by word id: == gen when the word is in the text
-	setStamp []uint32 // by set number: == gen when already examined
-	gen      uint32
+	stamp       []uint32 // by word id: == gen when the word is in the text
+	setStamp    []uint32 // by set number: == gen when already examined
+	phraseStamp []uint32 // by phrase: == gen when phrasePos is current
+	phrasePos   [][]int  // by phrase: word positions where it occurs
+	ids         []int32  // by word position: word id, or -1
+	localStamp  []uint32 // by word id, for LocalCoverage
+	localGen    uint32
+	gen         uint32
 	// Words are the byte offsets of the text's words, in order.
 	Words []int
 }
 
 // NewScratch returns working memory sized for ix.
 func (ix *Index) NewScratch() *Scratch {
-	return &Scratch{stamp: make([]uint32, len(ix.Words)), setStamp: make([]uint32, ix.nsets)}
+	return &Scratch{
+		stamp:       make([]uint32, len(ix.Words)),
+		setStamp:    make([]uint32, ix.nsets),
+		phraseStamp: make([]uint32, len(ix.phraseID)),
+		phrasePos:   make([][]int, len(ix.phraseID)),
+		localStamp:  make([]uint32, len(ix.Words)),
+	}
 }
 
-// Candidates returns the entries (indexes into Entries, ascending) whose
-// required words text contains. It also records the offsets of all words
-// of text in s.Words.
-func (ix *Index) Candidates(text []byte, s *Scratch) []int {
+// A Candidate is a license pattern that may match a text.
+type Candidate struct {
+	Entry int
+	// Coverage is the share of the pattern's required words in the text.
+	Coverage float64
+	// Starts are the positions (indexes into Scratch.Words) where one of
+	// its leading phrases begins; nil for a pattern without phrases.
+	Starts []int
+}
+
+// Candidates returns the entries, ascending, that could match text: it
+// holds at least CandidateCoverage of their required words and one of
+// their leading phrases. It also records the offsets of all words of text
+// in s.Words.
+func (ix *Index) Candidates(text []byte, s *Scratch) []Candidate {
 	s.gen++
 	if s.gen == 0 { // wrapped: reset
 		clear(s.stamp)
 		clear(s.setStamp)
+		clear(s.phraseStamp)
 		s.gen = 1
 	}
 	gen := s.gen
 	s.Words = s.Words[:0]
+	s.ids = s.ids[:0]
 	var present []uint32
+	prev, prevOK := uint32(0), false
 	ForEachWord(text, func(w []byte, lo, _ int) {
+		pos := len(s.Words)
 		s.Words = append(s.Words, lo)
 		id, ok := ix.wordID[string(w)]
+		if ok {
+			s.ids = append(s.ids, int32(id))
+		} else {
+			s.ids = append(s.ids, -1)
+		}
+		if ok && prevOK {
+			if ph, isPhrase := ix.phraseID[uint64(prev)<<32|uint64(id)]; isPhrase {
+				if s.phraseStamp[ph] != gen {
+					s.phraseStamp[ph] = gen
+					s.phrasePos[ph] = s.phrasePos[ph][:0]
+				}
+				s.phrasePos[ph] = append(s.phrasePos[ph], pos-1)
+			}
+		}
+		prev, prevOK = id, ok
 		if !ok || s.stamp[id] == gen {
 			return
 		}
 		s.stamp[id] = gen
 		present = append(present, id)
 	})
-	var out []int
+	var out []Candidate
 	for _, w := range present {
 		for _, ref := range ix.postings[w] {
 			n := ix.setBase[ref.entry] + int(ref.set)
@@ -238,13 +317,63 @@ func (ix *Index) Candidates(text []byte, s *Scratch) []int {
 					have++
 				}
 			}
-			if float64(have) >= CandidateCoverage*float64(len(set)) {
-				out = append(out, int(ref.entry))
+			cov := float64(have) / float64(len(set))
+			if cov < CandidateCoverage {
+				continue
 			}
+			e := int(ref.entry)
+			if i := slices.IndexFunc(out, func(c Candidate) bool { return c.Entry == e }); i >= 0 {
+				out[i].Coverage = max(out[i].Coverage, cov)
+				continue
+			}
+			c := Candidate{Entry: e, Coverage: cov}
+			if !ix.Entries[e].AnyStart {
+				for _, ph := range ix.phrases[e] {
+					if s.phraseStamp[ph] == gen {
+						c.Starts = append(c.Starts, s.phrasePos[ph]...)
+					}
+				}
+				if len(c.Starts) == 0 {
+					continue // it cannot begin anywhere
+				}
+				slices.Sort(c.Starts)
+			}
+			out = append(out, c)
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Entry, b.Entry) })
+	return out
+}
+
+// LocalCoverage returns the share of entry's required words found in the
+// words a match starting at word position p could span (its MaxWords).
+// It is sharper than Candidate.Coverage, which counts the whole text: a
+// GPL text mentions the "Lesser" GPL, but not next to its own notice.
+// It must follow Candidates on the same text and scratch.
+func (ix *Index) LocalCoverage(s *Scratch, entry, p int) float64 {
+	s.localGen++
+	if s.localGen == 0 {
+		clear(s.localStamp)
+		s.localGen = 1
+	}
+	e := &ix.Entries[entry]
+	end := min(len(s.ids), p+e.MaxWords+1)
+	for _, id := range s.ids[p:end] {
+		if id >= 0 {
+			s.localStamp[id] = s.localGen
+		}
+	}
+	best := 0.0
+	for _, set := range e.Sets {
+		have := 0
+		for _, id := range set {
+			if s.localStamp[id] == s.localGen {
+				have++
+			}
+		}
+		best = max(best, float64(have)/float64(len(set)))
+	}
+	return best
 }
 
 // Encoding: a compact binary form, embedded in the heng binary so that no
@@ -253,9 +382,11 @@ func (ix *Index) Candidates(text []byte, s *Scratch) []int {
 //	magic "hengidx1"
 //	uvarint nwords, then each word: uvarint len, bytes
 //	uvarint nentries, then each entry:
-//	  string id, string source, uvarint refwords, uvarint nsets,
+//	  string id, string source, uvarint refwords, uvarint patternwords,
+//	  uvarint maxwords, uvarint nsets,
 //	  each set: uvarint len, delta-coded sorted word ids, then its keys
-//	  the same way
+//	  the same way;
+//	  uvarint 1+nphrases (0: AnyStart), each phrase: uvarint, uvarint
 const magic = "hengidx1"
 
 // Encode returns the binary form of ix.
@@ -274,6 +405,8 @@ func (ix *Index) Encode() []byte {
 		putString(e.ID)
 		putString(e.Source)
 		b = binary.AppendUvarint(b, uint64(e.RefWords))
+		b = binary.AppendUvarint(b, uint64(e.PatternWords))
+		b = binary.AppendUvarint(b, uint64(e.MaxWords))
 		b = binary.AppendUvarint(b, uint64(len(e.Sets)))
 		for i, set := range e.Sets {
 			for _, ids := range [][]uint32{set, e.Keys[i]} {
@@ -283,6 +416,15 @@ func (ix *Index) Encode() []byte {
 					b = binary.AppendUvarint(b, uint64(id-prev))
 					prev = id
 				}
+			}
+		}
+		if e.AnyStart {
+			b = binary.AppendUvarint(b, 0)
+		} else {
+			b = binary.AppendUvarint(b, uint64(1+len(e.Phrases)))
+			for _, p := range e.Phrases {
+				b = binary.AppendUvarint(b, uint64(p[0]))
+				b = binary.AppendUvarint(b, uint64(p[1]))
 			}
 		}
 	}
@@ -311,11 +453,24 @@ func Decode(data []byte) (*Index, error) {
 	}
 	ne := d.uvarint()
 	for i := uint64(0); i < ne && d.err == nil; i++ {
-		e := Entry{ID: d.string(), Source: d.string(), RefWords: int(d.uvarint())}
+		e := Entry{ID: d.string(), Source: d.string(), RefWords: int(d.uvarint()), PatternWords: int(d.uvarint()), MaxWords: int(d.uvarint())}
 		ns := d.uvarint()
 		for j := uint64(0); j < ns && d.err == nil; j++ {
 			e.Sets = append(e.Sets, d.ids(nw))
 			e.Keys = append(e.Keys, d.ids(nw))
+		}
+		np := d.uvarint()
+		if np == 0 {
+			e.AnyStart = true
+		} else if np-1 > uint64(len(d.b)) {
+			return nil, errCorrupt
+		}
+		for j := uint64(1); j < np && d.err == nil; j++ {
+			a, b := d.uvarint(), d.uvarint()
+			if a >= nw || b >= nw {
+				return nil, errCorrupt
+			}
+			e.Phrases = append(e.Phrases, [2]uint32{uint32(a), uint32(b)})
 		}
 		ix.Entries = append(ix.Entries, e)
 	}

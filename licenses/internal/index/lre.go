@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // This file reads license regular expressions (LREs), the pattern language of
@@ -30,12 +31,14 @@ const (
 type Node struct {
 	kind lreKind
 	word string  // lreWord
+	n    int     // lreWild: the most words it matches
 	subs []*Node // lreSeq, lreAlt; lreOpt has one
 }
 
 type lreToken struct {
 	kind string // "word", "wild", "open", "or", "close", "closeopt"
 	word string
+	n    int // wild: the most words it matches
 }
 
 func lexLRE(src []byte) ([]lreToken, error) {
@@ -66,7 +69,8 @@ func lexLRE(src []byte) ([]lreToken, error) {
 				j++
 			}
 			if j > i+2 && bytes.HasPrefix(src[j:], []byte("__")) {
-				toks = append(toks, lreToken{kind: "wild"})
+				n, _ := strconv.Atoi(string(src[i+2 : j]))
+				toks = append(toks, lreToken{kind: "wild", n: n})
 				i = j + 2
 				continue
 			}
@@ -141,7 +145,7 @@ func (p *lreParser) seq() *Node {
 			n.subs = append(n.subs, &Node{kind: lreWord, word: t.word})
 			p.pos++
 		case "wild":
-			n.subs = append(n.subs, &Node{kind: lreWild})
+			n.subs = append(n.subs, &Node{kind: lreWild, n: t.n})
 			p.pos++
 		case "open":
 			p.pos++
@@ -245,6 +249,30 @@ func (n *Node) MinWords() int {
 	}
 }
 
+// MaxWords returns the most words a match of the pattern can hold.
+func (n *Node) MaxWords() int {
+	switch n.kind {
+	case lreWord:
+		return 1
+	case lreWild:
+		return n.n
+	case lreOpt:
+		return n.subs[0].MaxWords()
+	case lreAlt:
+		m := 0
+		for _, s := range n.subs {
+			m = max(m, s.MaxWords())
+		}
+		return m
+	default:
+		t := 0
+		for _, s := range n.subs {
+			t += s.MaxWords()
+		}
+		return t
+	}
+}
+
 func unionSorted(a, b []string) []string {
 	out := make([]string, 0, len(a)+len(b))
 	i, j := 0, 0
@@ -286,6 +314,116 @@ func intersectAll(sets [][]string) []string {
 			}
 		}
 		out = next
+	}
+	return out
+}
+
+// maxPhrases bounds the leading phrases computed for one pattern; a
+// pattern with more gets no phrase filter.
+const maxPhrases = 512
+
+// prefix is the start of a match: up to two words, n of them known.
+type prefix struct {
+	w [2]string
+	n int
+}
+
+const anyWord = "\x00any"
+
+// LeadingPhrases returns every pair of words a match of the pattern can
+// begin with. licensecheck starts matching a pattern only where one of its
+// leading phrases occurs, so a text holding none of them cannot match.
+// ok is false when the phrases cannot be listed (too many, or a match can
+// begin with a wildcard): then the pattern must not be filtered.
+func (n *Node) LeadingPhrases() (phrases [][2]string, ok bool) {
+	set, ok := n.prefixes()
+	if !ok {
+		return nil, false
+	}
+	seen := map[[2]string]bool{}
+	for _, p := range set {
+		if p.n < 2 || p.w[0] == anyWord || p.w[1] == anyWord {
+			return nil, false
+		}
+		if !seen[p.w] {
+			seen[p.w] = true
+			phrases = append(phrases, p.w)
+		}
+	}
+	slices.SortFunc(phrases, func(a, b [2]string) int {
+		if a[0] != b[0] {
+			return strings.Compare(a[0], b[0])
+		}
+		return strings.Compare(a[1], b[1])
+	})
+	return phrases, true
+}
+
+// prefixes returns the possible first two words of the texts n matches.
+func (n *Node) prefixes() ([]prefix, bool) {
+	switch n.kind {
+	case lreWord:
+		return []prefix{{w: [2]string{n.word}, n: 1}}, true
+	case lreWild:
+		return []prefix{{}, {w: [2]string{anyWord}, n: 1}, {w: [2]string{anyWord, anyWord}, n: 2}}, true
+	case lreOpt:
+		sub, ok := n.subs[0].prefixes()
+		return append(sub, prefix{}), ok
+	case lreAlt:
+		var out []prefix
+		for _, s := range n.subs {
+			sub, ok := s.prefixes()
+			if !ok {
+				return nil, false
+			}
+			out = append(out, sub...)
+			if len(out) > maxPhrases {
+				return nil, false
+			}
+		}
+		return dedupPrefixes(out), true
+	default: // lreSeq
+		out := []prefix{{}}
+		for _, s := range n.subs {
+			if !slices.ContainsFunc(out, func(p prefix) bool { return p.n < 2 }) {
+				break // every prefix is complete
+			}
+			sub, ok := s.prefixes()
+			if !ok {
+				return nil, false
+			}
+			var next []prefix
+			for _, a := range out {
+				if a.n == 2 {
+					next = append(next, a)
+					continue
+				}
+				for _, b := range sub {
+					c := a
+					for i := 0; i < b.n && c.n < 2; i++ {
+						c.w[c.n] = b.w[i]
+						c.n++
+					}
+					next = append(next, c)
+				}
+			}
+			out = dedupPrefixes(next)
+			if len(out) > maxPhrases {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+}
+
+func dedupPrefixes(ps []prefix) []prefix {
+	seen := map[prefix]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
 	}
 	return out
 }

@@ -1,0 +1,86 @@
+package inventory
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Summary counts what a scan found.
+type Summary struct {
+	Files   int   `json:"files"`
+	Bytes   int64 `json:"bytes"`
+	Skipped int   `json:"skipped"`
+	Errors  int   `json:"errors"`
+	// Languages counts files and bytes by language; files without a
+	// known language are not counted.
+	Languages map[string]Count `json:"languages"`
+	// Licenses counts, by license id or expression, the files that carry
+	// it in any form.
+	Licenses map[string]Count `json:"licenses"`
+	// InvalidTags counts SPDX-License-Identifier tags that are not valid
+	// SPDX expressions.
+	InvalidTags int `json:"invalid_tags"`
+}
+
+// Count is a number of files and their bytes.
+type Count struct {
+	Files int   `json:"files"`
+	Bytes int64 `json:"bytes"`
+}
+
+// Summarize counts files, languages and licenses.
+func Summarize(files []File, issues []Issue) Summary {
+	s := Summary{
+		Files:     len(files),
+		Errors:    len(issues),
+		Languages: map[string]Count{},
+		Licenses:  map[string]Count{},
+	}
+	for _, f := range files {
+		s.Bytes += f.Size
+		if f.Skipped != "" {
+			s.Skipped++
+		}
+		if f.Language != "" {
+			c := s.Languages[f.Language]
+			c.Files++
+			c.Bytes += f.Size
+			s.Languages[f.Language] = c
+		}
+		seen := map[string]bool{}
+		for _, l := range f.Licenses {
+			name := l.Name()
+			if name == "" {
+				s.InvalidTags++
+				continue
+			}
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			c := s.Licenses[name]
+			c.Files++
+			c.Bytes += f.Size
+			s.Licenses[name] = c
+		}
+	}
+	return s
+}
+
+// Ranked is a name with its count, for listings ordered by size.
+type Ranked struct {
+	Name string
+	Count
+}
+
+// Rank orders the counts by files, then bytes (both descending), then name.
+func Rank(m map[string]Count) []Ranked {
+	out := make([]Ranked, 0, len(m))
+	for k, v := range m {
+		out = append(out, Ranked{k, v})
+	}
+	slices.SortFunc(out, func(a, b Ranked) int {
+		return cmp.Or(cmp.Compare(b.Files, a.Files), cmp.Compare(b.Bytes, a.Bytes), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
