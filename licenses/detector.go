@@ -402,7 +402,6 @@ func (f found) against(p int, coverage float64, maxWords int) verdict {
 // "Copyright" to start the match at (it looks at 50).
 const copyrightReach = 60
 
-
 // findings turns the matches in window w into findings, adding the
 // license URLs outside them.
 func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck.Coverage, whole bool, sc *index.Scratch) []Finding {
