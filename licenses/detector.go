@@ -447,7 +447,7 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 		}
 	}
 	// License URLs outside the matches found above.
-	for _, loc := range urlRE.FindAllIndex(win, -1) {
+	for _, loc := range findURLs(win) {
 		inside := false
 		for _, m := range cov.Match {
 			if loc[0] >= m.Start && loc[1] <= m.End {

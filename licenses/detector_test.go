@@ -349,3 +349,27 @@ func TestCanonicalExpression(t *testing.T) {
 		}
 	}
 }
+
+func TestFindURLs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"see https://opensource.org/licenses/MIT.", []string{"https://opensource.org/licenses/MIT"}},
+		{"<http://www.apache.org/licenses/LICENSE-2.0>", []string{"http://www.apache.org/licenses/LICENSE-2.0"}},
+		{"(HTTP://www.gnu.org/licenses/gpl-3.0.html)", []string{"HTTP://www.gnu.org/licenses/gpl-3.0.html"}},
+		{"at www.apache.org/licenses/LICENSE-2.0, or", []string{"www.apache.org/licenses/LICENSE-2.0"}},
+		{"ftp://example.com and file:///x", nil},
+		{"no address here: a.b.c", nil},
+		{"[MIT](https://spdx.org/licenses/MIT.html)", []string{"https://spdx.org/licenses/MIT.html"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, loc := range findURLs([]byte(tc.text)) {
+			got = append(got, tc.text[loc[0]:loc[1]])
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("findURLs(%q) diff (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}

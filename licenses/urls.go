@@ -1,15 +1,74 @@
 package licenses
 
 import (
-	"regexp"
+	"bytes"
 	"strings"
 
 	"github.com/google/licensecheck"
 )
 
-// urlRE finds web addresses in a window of text. It is only run on windows
-// the prefilter chose, never on whole files.
-var urlRE = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[a-z0-9][-a-z0-9_.]*\.[a-z]{2,}(?:/[-a-z0-9_.#?=~%+&:]*)*`)
+// findURLs returns the [start, end) offsets of the web addresses in text:
+// "http://...", "https://..." and "www....". It is run on the windows the
+// prefilter chose, and costs little more than two bytes.Index passes.
+func findURLs(text []byte) [][2]int {
+	var out [][2]int
+	for off := 0; off < len(text); {
+		i := bytes.Index(text[off:], []byte("://"))
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + 3
+		start := at
+		switch {
+		case at >= 5 && bytes.EqualFold(text[at-5:at], []byte("https")):
+			start = at - 5
+		case at >= 4 && bytes.EqualFold(text[at-4:at], []byte("http")):
+			start = at - 4
+		default:
+			continue
+		}
+		end := urlEnd(text, at+3)
+		if end > at+3 {
+			out = append(out, [2]int{start, end})
+			off = end
+		}
+	}
+	// Addresses written without a scheme.
+	for off := 0; off < len(text); {
+		i := bytes.Index(text[off:], []byte("www."))
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + 4
+		if at > 0 && (text[at-1] == '/' || isURLByte(text[at-1])) {
+			continue // inside an address found above, or a longer word
+		}
+		if end := urlEnd(text, at); end > at+4 {
+			out = append(out, [2]int{at, end})
+			off = end
+		}
+	}
+	return out
+}
+
+// urlEnd returns where the address starting at i ends: at the first byte
+// that cannot be part of one, less trailing punctuation.
+func urlEnd(text []byte, i int) int {
+	for i < len(text) && isURLByte(text[i]) {
+		i++
+	}
+	for i > 0 && strings.IndexByte(".,;:)!?'", text[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
+func isURLByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		strings.IndexByte("-._~:/?#@!$&'*+,;=%", c) >= 0
+}
 
 // urlTable maps normalized license URLs to license ids.
 func urlTable() map[string]string {

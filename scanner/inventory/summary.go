@@ -16,7 +16,7 @@ type Summary struct {
 	Languages map[string]Count `json:"languages"`
 	// Licenses counts, by license id or expression, the files that carry
 	// it in any form.
-	Licenses map[string]Count `json:"licenses"`
+	Licenses map[string]LicenseCount `json:"licenses"`
 	// InvalidTags counts SPDX-License-Identifier tags that are not valid
 	// SPDX expressions.
 	InvalidTags int `json:"invalid_tags"`
@@ -28,13 +28,20 @@ type Count struct {
 	Bytes int64 `json:"bytes"`
 }
 
+// LicenseCount counts the files that carry a license, and its findings by
+// kind (text, notice, tag, url).
+type LicenseCount struct {
+	Files int            `json:"files"`
+	Kinds map[string]int `json:"kinds"`
+}
+
 // Summarize counts files, languages and licenses.
 func Summarize(files []File, issues []Issue) Summary {
 	s := Summary{
 		Files:     len(files),
 		Errors:    len(issues),
 		Languages: map[string]Count{},
-		Licenses:  map[string]Count{},
+		Licenses:  map[string]LicenseCount{},
 	}
 	for _, f := range files {
 		s.Bytes += f.Size
@@ -54,13 +61,15 @@ func Summarize(files []File, issues []Issue) Summary {
 				s.InvalidTags++
 				continue
 			}
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
 			c := s.Licenses[name]
-			c.Files++
-			c.Bytes += f.Size
+			if c.Kinds == nil {
+				c.Kinds = map[string]int{}
+			}
+			c.Kinds[l.Kind]++
+			if !seen[name] {
+				seen[name] = true
+				c.Files++
+			}
 			s.Licenses[name] = c
 		}
 	}

@@ -1,0 +1,33 @@
+// Package sbom turns what a scan found into documents: the JSON scan
+// report, the readable summary and, in later formats, CycloneDX SBOMs.
+// Every format is a pure function of a Document; sbom/formats lists them.
+package sbom
+
+import (
+	"io"
+
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+// Tool names the program that made a document.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Document is everything a format may show. Files and Issues are sorted.
+type Document struct {
+	Tool   Tool
+	Root   string // the scanned path as the user gave it, with forward slashes
+	Files  []inventory.File
+	Issues []inventory.Issue
+}
+
+// Format encodes a finished Document. Encode is deterministic: the same
+// document gives the same bytes.
+type Format interface {
+	ID() string        // "json"
+	Aliases() []string // other names accepted for it
+	Version() string   // the format's own version, "" when unversioned
+	Encode(w io.Writer, doc *Document) error
+}

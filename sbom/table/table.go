@@ -1,0 +1,191 @@
+// Package table writes the readable summary of a scan: what a developer
+// reads in a terminal. Machines should read the JSON report instead; this
+// format may change between versions.
+package table
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hengdev/heng/sbom"
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+// MaxFilesPerLicense is how many files are listed under each license; the
+// rest are counted.
+const MaxFilesPerLicense = 10
+
+// Format is the readable summary. Color adds ANSI colours to headings and
+// problems; the caller decides (terminal, NO_COLOR).
+type Format struct {
+	Color bool
+}
+
+var _ sbom.Format = Format{}
+
+func (Format) ID() string        { return "text" }
+func (Format) Aliases() []string { return []string{"table"} }
+func (Format) Version() string   { return "" }
+
+// Encode writes the summary.
+func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
+	bw := bufio.NewWriter(w)
+	s := inventory.Summarize(doc.Files, doc.Issues)
+	bold := f.style("1")
+	red := f.style("31")
+	gray := f.style("90")
+
+	fmt.Fprintf(bw, "%s %s: %s files, %s", bold("Scanned"), doc.Root, count(s.Files), Bytes(s.Bytes))
+	if s.Skipped > 0 {
+		fmt.Fprintf(bw, " (%s not read: special or too large)", count(s.Skipped))
+	}
+	fmt.Fprintln(bw)
+
+	fmt.Fprintf(bw, "\n%s\n", bold("Languages"))
+	if len(s.Languages) == 0 {
+		fmt.Fprintln(bw, "  none recognised")
+	}
+	langs := inventory.Rank(s.Languages)
+	nameW, filesW := 0, 0
+	for _, l := range langs {
+		nameW = max(nameW, len(l.Name))
+		filesW = max(filesW, len(count(l.Files)))
+	}
+	for _, l := range langs {
+		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, count(l.Files), plural(l.Files, "file", "files"), Bytes(l.Bytes))
+	}
+
+	fmt.Fprintf(bw, "\n%s\n", bold("Licenses"))
+	byLicense := filesByLicense(doc.Files)
+	if len(byLicense.names) == 0 {
+		fmt.Fprintln(bw, "  none found")
+	}
+	for _, name := range byLicense.names {
+		files := byLicense.files[name]
+		c := s.Licenses[name]
+		fmt.Fprintf(bw, "  %s  %s\n", bold(name), gray(fmt.Sprintf("%s %s, %s", count(c.Files), plural(c.Files, "file", "files"), kinds(c.Kinds))))
+		for i, fl := range files {
+			if i == MaxFilesPerLicense {
+				fmt.Fprintf(bw, "      %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", count(len(files)-i))))
+				break
+			}
+			fmt.Fprintf(bw, "      %s\n", fl)
+		}
+	}
+	if s.InvalidTags > 0 {
+		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Invalid SPDX-License-Identifier tags (%d)", s.InvalidTags)))
+		for _, fl := range doc.Files {
+			for _, l := range fl.Licenses {
+				if l.Name() == "" {
+					fmt.Fprintf(bw, "  %s:%d  %q: %s\n", fl.Path, l.StartLine, l.Raw, l.Error)
+				}
+			}
+		}
+	}
+	if len(doc.Issues) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Problems (%d)", len(doc.Issues))))
+		for _, is := range doc.Issues {
+			fmt.Fprintf(bw, "  %s: %s\n", is.Path, is.Message)
+		}
+	}
+	return bw.Flush()
+}
+
+func (f Format) style(code string) func(string) string {
+	return func(s string) string {
+		if !f.Color {
+			return s
+		}
+		return "\x1b[" + code + "m" + s + "\x1b[0m"
+	}
+}
+
+type licenseFiles struct {
+	names []string            // in order of first appearance by rank
+	files map[string][]string // "path:lines (kind)"
+}
+
+// filesByLicense lists, per license, the files carrying it with where and
+// how: "cmd/main.go:2-14 notice". Licenses come most used first.
+func filesByLicense(files []inventory.File) licenseFiles {
+	lf := licenseFiles{files: map[string][]string{}}
+	counts := map[string]inventory.Count{}
+	for _, f := range files {
+		seen := map[string]bool{}
+		for _, l := range f.Licenses {
+			name := l.Name()
+			if name == "" {
+				continue
+			}
+			where := fmt.Sprintf("%s:%d", f.Path, l.StartLine)
+			if l.EndLine != l.StartLine {
+				where += fmt.Sprintf("-%d", l.EndLine)
+			}
+			entry := where + " " + l.Kind
+			if !seen[name] {
+				seen[name] = true
+				c := counts[name]
+				c.Files++
+				counts[name] = c
+				lf.files[name] = append(lf.files[name], entry)
+			} else {
+				// Further findings of the same license in a file join its line.
+				list := lf.files[name]
+				list[len(list)-1] += ", " + strings.TrimPrefix(entry, f.Path+":")
+			}
+		}
+	}
+	for _, r := range inventory.Rank(counts) {
+		lf.names = append(lf.names, r.Name)
+	}
+	return lf
+}
+
+func kinds(m map[string]int) string {
+	var parts []string
+	for _, k := range []string{"text", "notice", "tag", "url"} {
+		if n := m[k]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s", count(n), k))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// count formats n with thousands separators: 12,345.
+func count(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Bytes formats a size for people: 512 B, 12.3 KB, 45.6 MB (powers of 1000).
+func Bytes(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
+}

@@ -1,0 +1,2 @@
+/* Helpers from gpl-lib; see COPYING. */
+int add(int a, int b) { return a + b; }

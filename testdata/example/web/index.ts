@@ -1,0 +1,3 @@
+import leftPad from "left-pad";
+
+export const padded = leftPad("7", 3, "0");
