@@ -3,9 +3,9 @@ package cli
 import (
 	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"os/exec"
-	"io/fs"
 	"path/filepath"
 	"strconv"
 	"testing"
