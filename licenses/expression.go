@@ -2,6 +2,7 @@ package licenses
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -77,11 +78,40 @@ func CanonicalExpression(s string) (canon string, single bool, err error) {
 		prev = t
 	}
 	canon = b.String()
-	if _, err := spdxexp.ExtractLicenses(canon); err != nil {
+	if err := validate(canon, toks); err != nil {
 		return "", false, err
 	}
 	single = len(toks) == 1 && !strings.HasSuffix(canon, "+")
 	return canon, single, nil
+}
+
+// validate checks a canonical expression with go-spdx. Unbalanced
+// parentheses are caught first, and a panic in go-spdx is turned into an
+// error: go-spdx v2.3.3 dereferences nil on input such as "((", and
+// expressions come from untrusted files.
+func validate(canon string, toks []string) (err error) {
+	depth := 0
+	for _, t := range toks {
+		switch t {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth < 0 {
+			return errors.New("close parenthesis does not have a matching open parenthesis")
+		}
+	}
+	if depth != 0 {
+		return errors.New("open parenthesis does not have a matching close parenthesis")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed expression (%v)", r)
+		}
+	}()
+	_, err = spdxexp.ExtractLicenses(canon)
+	return err
 }
 
 // splitExpression splits s into parentheses and space-separated words.
