@@ -143,7 +143,7 @@ func TestRun(t *testing.T) {
 		{Path: "pkg/z.go", Language: "Go", Tags: []string{}},
 		{Path: "scripts/tool", Language: "Python", Tags: []string{}},
 		{Path: "src/latin1.c", Language: "C", Tags: []string{}},
-		{Path: "third_party/zlib/README", Language: "Text", Tags: []string{"documentation", "vendored"}},
+		{Path: "third_party/zlib/README", Tags: []string{"documentation", "vendored"}},
 		{Path: "vendor/github.com/a/b/LICENSE", Language: "Text", Tags: []string{"documentation", "license", "vendored"}, Licenses: []string{"MIT text"}},
 		{Path: "vendor/github.com/a/b/b.go", Language: "Go", Tags: []string{"vendored"}},
 	}

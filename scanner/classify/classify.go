@@ -3,16 +3,26 @@
 //
 // The answers are go-enry's (github.com/go-enry/go-enry/v2), but the
 // package runs on every file of trees with hundreds of thousands of files,
-// where calling go-enry naively costs about a hundred microseconds a file:
-// enry.GetLanguage runs regexps over the content of every file, and
+// where calling go-enry naively costs well over a hundred microseconds a
+// file: enry.GetLanguage runs regexps over the content of every file, and
 // enry.IsVendor, IsDocumentation and IsGenerated run dozens of unanchored
-// regexps over every path. Here path rules are split into the part that
-// depends only on the directory, evaluated once per directory and cached,
-// and the part that depends on the base name, guarded by literal tests
-// derived from the regexps themselves (see pathmatch.go); and content is
-// only read when the name leaves the language open (see language.go).
-// Tests compare every answer with go-enry's on large path lists and real
-// files.
+// regexps over every path. Here:
+//
+//   - path rules are split into what depends only on the directory,
+//     evaluated once per directory and cached, and what depends on the
+//     base name, guarded by literal tests derived from the regexps
+//     themselves (pathmatch.go, gates.go); the tags stay exactly go-enry's;
+//   - the language comes from the file name when it can, and content is
+//     only looked at when the name leaves it open (language.go); the
+//     content heuristics are go-enry's own regexps behind the same kind of
+//     literal tests (heuristics.go), and the Bayesian classifier sees the
+//     first 4 KiB;
+//   - the generated-code test runs only the checks that apply to a file's
+//     extension (generated.go).
+//
+// Tests compare every answer with go-enry's on large path lists, crafted
+// contents and real trees, and say where and how often the language
+// differs.
 package classify
 
 import (
@@ -48,6 +58,9 @@ var rules = sync.OnceValue(buildRules)
 // when they cannot be derived.
 type ruleSet struct {
 	m pathMatcher
+	// own holds the generated-name rules that are about a file itself, not
+	// about the dependency tree it sits in (see dependencyTreeRules).
+	own pathMatcher
 	// exact is false when go-enry was built with its Oniguruma engine:
 	// its rules then have Ruby semantics that Go's regexp does not share,
 	// and Classify asks go-enry itself.
@@ -62,14 +75,21 @@ func buildRules() *ruleSet {
 	// enry.IsVendor runs data.FastVendorMatcher, the alternation of
 	// data.VendorMatchers; the tests check that they agree.
 	for _, re := range data.VendorMatchers {
-		rs.m.addRule(source(re), bitVendor)
+		if re != nil { // a rule RE2 refused, which go-enry skips too
+			rs.m.addRule(source(re), bitVendor)
+		}
 	}
 	for _, re := range data.DocumentationMatchers {
-		rs.m.addRule(source(re), bitDoc)
+		if re != nil {
+			rs.m.addRule(source(re), bitDoc)
+		}
 	}
 	if fastGenerated {
 		for _, src := range generatedNameRules {
 			rs.m.addRule(src, bitGenName)
+			if !dependencyTreeRules[src] {
+				rs.own.addRule(src, bitGenName)
+			}
 		}
 	}
 	return rs
@@ -106,8 +126,10 @@ func New() *Classifier {
 //
 // Tags vendored and documentation are exactly enry.IsVendor and
 // enry.IsDocumentation of path; generated is enry.IsGenerated(path,
-// content) and binary enry.IsBinary(content), both only when content is not
-// nil; license is IsLicenseFile(path). The language follows go-enry's
+// content), except that a vendored file is not generated merely for lying
+// in a dependency tree (node_modules/, vendor/<domain>/, Godeps/, Pods/,
+// Carthage/Build/), and binary is enry.IsBinary(content), both only when
+// content is not nil; license is IsLicenseFile(path). The language follows go-enry's
 // strategies in a cheaper order; see language for where it can differ from
 // enry.GetLanguage.
 func (c *Classifier) Classify(path string, content []byte) Result {
@@ -123,6 +145,17 @@ func (c *Classifier) Classify(path string, content []byte) Result {
 	var generated bool
 	if content != nil {
 		generated = c.isGenerated(path, base, content, bits&bitGenName != 0)
+		if generated && bits&bitVendor != 0 && c.rules.exact && fastGenerated {
+			// go-enry calls every file under node_modules/ or
+			// vendor/<domain>/ generated; heng tags those vendored, and
+			// generated only when the file itself is.
+			dir := ""
+			if slash >= 0 {
+				dir = path[:slash+1]
+			}
+			own := (c.rules.own.matchDir(dir)|c.rules.own.matchFile(path, slash, 0))&bitGenName != 0
+			generated = c.isGenerated(path, base, content, own)
+		}
 	}
 
 	// Added in the sorted order of the tag names.
@@ -196,8 +229,10 @@ const dirShards = 64
 type dirShard struct {
 	mu sync.RWMutex
 	m  map[string]uint8
-	// Keep shards on separate cache lines: readers write the lock word.
-	_ [40]byte
+	// Pad the shard (24-byte lock, 8-byte map) to a 64-byte cache line:
+	// readers write the lock word, and shards sharing a line would make
+	// goroutines on different directories contend.
+	_ [32]byte
 }
 
 func (d *dirCache) init() {

@@ -3,11 +3,13 @@ package classify
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/go-enry/go-enry/v2"
+	"github.com/go-enry/go-enry/v2/data"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hengdev/heng/scanner/inventory"
@@ -33,19 +35,19 @@ func TestClassify(t *testing.T) {
 			Result{Language: "Go", Tags: []string{gen}}},
 		{"go-vendored", "vendor/github.com/a/b/c.go", []byte("package b\n"),
 			// go-enry's "Go vendor" rule calls every file under
-			// vendor/<domain>/ generated.
-			Result{Language: "Go", Tags: []string{gen, ven}}},
+			// vendor/<domain>/ generated; heng does not.
+			Result{Language: "Go", Tags: []string{ven}}},
 		{"go-vendored-local", "vendor/local/c.go", []byte("package local\n"),
 			Result{Language: "Go", Tags: []string{ven}}},
 		{"license", "LICENSE", []byte("MIT License\n"), Result{Language: "Text", Tags: []string{doc, lic}}},
 		{"vendored-license", "vendor/golang.org/x/sys/LICENSE", []byte("Copyright\n"),
-			Result{Language: "Text", Tags: []string{doc, gen, lic, ven}}},
+			Result{Language: "Text", Tags: []string{doc, lic, ven}}},
 		{"notice", "NOTICE", []byte("Acme\n"), Result{Tags: []string{lic}}},
 		{"readme", "README.md", []byte("# heng\n"), Result{Language: "Markdown", Tags: []string{doc}}},
 		{"docs", "docs/guide.md", []byte("# guide\n"), Result{Language: "Markdown", Tags: []string{doc}}},
 		{"minified-js", "web/app.min.js", []byte(minified), Result{Language: "JavaScript", Tags: []string{gen, ven}}},
 		{"node-modules", "node_modules/x/index.js", []byte("module.exports = 1;\n"),
-			Result{Language: "JavaScript", Tags: []string{gen, ven}}},
+			Result{Language: "JavaScript", Tags: []string{ven}}},
 		{"binary", "assets/logo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), Result{Tags: []string{bin}}},
 		{"binary-go", "x.go", []byte("package x\x00"), Result{Language: "Go", Tags: []string{bin}}},
 		{"not-read-nib", "ui/Main.nib", nil, Result{}},
@@ -69,19 +71,51 @@ func TestClassify(t *testing.T) {
 // enryResult is what naive calls of go-enry say of a file, in Classify's
 // terms: tags straight from go-enry, language from enry.GetLanguage.
 func enryResult(path string, content []byte) Result {
-	var r Result
+	r := Result{Tags: enryTags(path, content)}
 	r.Language = enry.GetLanguage(path, content)
+	return r
+}
+
+// enryTags are go-enry's tags for a file, in Classify's terms.
+func enryTags(path string, content []byte) []string {
+	var tags []string
 	add := func(on bool, tag string) {
 		if on {
-			r.Tags = append(r.Tags, tag)
+			tags = append(tags, tag)
 		}
 	}
 	add(content != nil && enry.IsBinary(content), inventory.TagBinary)
 	add(enry.IsDocumentation(path), inventory.TagDocumentation)
-	add(content != nil && enry.IsGenerated(path, content), inventory.TagGenerated)
+	add(content != nil && enryGenerated(path, content), inventory.TagGenerated)
 	add(IsLicenseFile(path), inventory.TagLicense)
 	add(enry.IsVendor(path), inventory.TagVendored)
-	return r
+	return tags
+}
+
+// enryGenerated is enry.IsGenerated with heng's one change: a vendored
+// file is not generated for lying in a dependency tree. It is built from
+// go-enry's own lists, leaving out the name checks that dependencyTreeRules
+// restate (the lists are in the same order).
+func enryGenerated(path string, content []byte) bool {
+	if !enry.IsVendor(path) {
+		return enry.IsGenerated(path, content)
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if _, ok := data.GeneratedCodeExtensions[ext]; ok {
+		return true
+	}
+	for i, m := range data.GeneratedCodeNameMatchers {
+		if !dependencyTreeRules[generatedNameRules[i]] && m(path) {
+			return true
+		}
+	}
+	lower := strings.ToLower(path)
+	for _, m := range data.GeneratedCodeMatchers {
+		if m(lower, ext, content) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestClassifyTagsMatchEnry compares the tags of Classify with go-enry's on
@@ -89,9 +123,11 @@ func enryResult(path string, content []byte) Result {
 func TestClassifyTagsMatchEnry(t *testing.T) {
 	var files []corpusFile
 	files = append(files, readTree(t, filepath.Join(enryDir(), "_testdata"), 0)...)
-	files = append(files, readTree(t, benchTree(), 1<<20)...)
-	if !testing.Short() {
+	if thorough() {
+		files = append(files, readTree(t, benchTree(), 1<<20)...)
 		files = append(files, readTree(t, goRootSrc(), 1<<20)...)
+	} else {
+		files = append(files, syntheticTree()[:300]...)
 	}
 	if len(files) == 0 {
 		t.Skip("no corpus")
@@ -100,7 +136,7 @@ func TestClassifyTagsMatchEnry(t *testing.T) {
 	for _, f := range files {
 		for _, content := range [][]byte{f.content, nil} {
 			got := c.Classify(f.path, content).Tags
-			want := enryResult(f.path, content).Tags
+			want := enryTags(f.path, content)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("%s (content read: %v) tags (-enry +ours):\n%s", f.path, content != nil, diff)
 			}
@@ -111,9 +147,9 @@ func TestClassifyTagsMatchEnry(t *testing.T) {
 // TestClassifyConcurrent runs many goroutines on one Classifier (run it with
 // -race) and checks they all get the sequential answers.
 func TestClassifyConcurrent(t *testing.T) {
-	files := benchFiles(t)
-	if len(files) > 3000 {
-		files = files[:3000]
+	files := syntheticTree()
+	if !thorough() {
+		files = files[:1500]
 	}
 	want := make([]Result, len(files))
 	seq := New()
@@ -157,5 +193,29 @@ func TestClassifyAllocs(t *testing.T) {
 	// Untagged files allocate nothing once their directory is cached.
 	if allocs != 0 {
 		t.Errorf("Classify of an untagged file allocates %v times", allocs)
+	}
+}
+
+// TestVendoredNotGenerated: a file is not generated just for sitting in a
+// dependency tree, but vendored generated code still is.
+func TestVendoredNotGenerated(t *testing.T) {
+	c := New()
+	tests := []struct {
+		path, content string
+		want          []string
+	}{
+		{"vendor/k8s.io/api/core/v1/types.go", "package v1\n", []string{"vendored"}},
+		{"vendor/k8s.io/api/core/v1/zz_generated.deepcopy.go", "// Code generated by deepcopy-gen. DO NOT EDIT.\n\npackage v1\n", []string{"generated", "vendored"}},
+		{"web/node_modules/left-pad/index.js", "module.exports = 1;\n", []string{"vendored"}},
+		{"web/node_modules/left-pad/LICENSE", "Copyright\n", []string{"documentation", "license", "vendored"}},
+		{"Godeps/_workspace/src/x/y.go", "package y\n", []string{"vendored"}},
+		{"node_modules/x/package-lock.json", "{}\n", []string{"generated", "vendored"}},
+		{"package-lock.json", "{}\n", []string{"generated"}},
+		{"pkg/zz_generated.go", "// Code generated by x. DO NOT EDIT.\n\npackage pkg\n", []string{"generated"}},
+	}
+	for _, tc := range tests {
+		if got := c.Classify(tc.path, []byte(tc.content)).Tags; !slices.Equal(got, tc.want) {
+			t.Errorf("Classify(%q).Tags = %v, want %v", tc.path, got, tc.want)
+		}
 	}
 }

@@ -71,6 +71,14 @@ func readTree(tb testing.TB, root string, maxSize int64) []corpusFile {
 	return files
 }
 
+// thorough says whether the equivalence tests run on their full corpora
+// ($GOROOT/src, tens of thousands of paths), which takes about a minute.
+// With -short or -race they use smaller ones: the race detector is there
+// for the concurrency tests, and makes go-enry's regexps ten times slower.
+func thorough() bool {
+	return !testing.Short() && !raceEnabled
+}
+
 // goRootSrc is $GOROOT/src: Go, assembly, C, test data in many formats.
 func goRootSrc() string {
 	return filepath.Join(runtime.GOROOT(), "src")

@@ -37,7 +37,9 @@ var generatedNameRules = []string{
 	`(?i)\.designer\.(cs|vb)$`, // .NET designer file
 	`(?i)\.feature\.cs$`,       // SpecFlow feature file
 	contains("node_modules/"),  // Node modules
-	`vendor/([-0-9A-Za-z]+\.)+(com|edu|gov|in|me|net|org|fm|io)`, // Go vendor
+	// Go vendor: vendor/<domain>/..., which makes every vendored Go
+	// file generated in go-enry's eyes.
+	`vendor/([-0-9A-Za-z]+\.)+(com|edu|gov|in|me|net|org|fm|io)`,
 	endsWith("Gopkg.lock"),            // dep
 	endsWith("glide.lock"),            // Glide
 	endsWith("poetry.lock"),           // Poetry
@@ -62,6 +64,19 @@ var generatedNameRules = []string{
 	`(?i)_tlb\.pas$`,                  // Delphi type library
 	`(?:^|/)htmlcov/`,                 // coverage.py HTML report
 	`(?:^|.*/)\.sqlx/query-.+\.json$`, // SQLx query cache
+}
+
+// dependencyTreeRules are the generated-name rules that fire for every file
+// in a tree of installed or vendored dependencies. Linguist counts those as
+// generated to hide them from diffs; for a license scan they are
+// third-party code, and the vendored tag says so. Classify does not call a
+// vendored file generated on their account alone.
+var dependencyTreeRules = map[string]bool{
+	`(^Pods|/Pods)/`:          true,
+	`(^|/)Carthage/Build/`:    true,
+	contains("node_modules/"): true,
+	`vendor/([-0-9A-Za-z]+\.)+(com|edu|gov|in|me|net|org|fm|io)`: true,
+	contains("Godeps/"): true,
 }
 
 func contains(s string) string { return regexp.QuoteMeta(s) }

@@ -100,7 +100,7 @@ func TestLanguageWithoutContentMatchesEnry(t *testing.T) {
 	for ext := range data.LanguagesByExtension {
 		paths = append(paths, "f"+ext, "d.x/F"+strings.ToUpper(ext))
 	}
-	paths = append(paths, pathCorpus(t, 2000)...)
+	paths = append(paths, pathCorpus(t, 2000, false)...)
 	ties := 0
 	for _, p := range paths {
 		got := classifyLanguage(p, nil)
@@ -120,10 +120,12 @@ func TestLanguageWithoutContentMatchesEnry(t *testing.T) {
 
 // agreementThreshold is the share of files on which Language must equal
 // enry.GetLanguage over go-enry's test data, $GOROOT/src and the bench
-// tree. Measured: 99.84% of 16,596 files (go1.26, go-enry v2.9.6, the
+// tree. Measured: 99.70% of 16,596 files (go1.26, go-enry v2.9.6, the
 // 5,082-file vendored tree); the differences are the documented ones:
 // binary .obj files with a unique extension (enry: "", ours: Wavefront
-// Object) and large .s files where the classifier sees 16 KiB.
+// Object) and .s files larger than classifierLimit, where the classifier
+// picks another assembly dialect. With -short or -race only go-enry's
+// _testdata is used (45 of 45 files agree).
 const agreementThreshold = 0.995
 
 // TestLanguageAgreesWithEnry measures the agreement with enry.GetLanguage
@@ -131,7 +133,13 @@ const agreementThreshold = 0.995
 func TestLanguageAgreesWithEnry(t *testing.T) {
 	var files []corpusFile
 	if d := enryDir(); d != "" {
-		testdata := readTree(t, filepath.Join(d, "_testdata"), 0)
+		// Under -race go-enry's modeline regexps take seconds on the 90 kB
+		// minified jQuery; the thorough run includes it.
+		maxSize := int64(32 << 10)
+		if thorough() {
+			maxSize = 0
+		}
+		testdata := readTree(t, filepath.Join(d, "_testdata"), maxSize)
 		agree := 0
 		for _, f := range testdata {
 			if classifyLanguage(f.path, f.content) == enry.GetLanguage(f.path, f.content) {
@@ -143,7 +151,7 @@ func TestLanguageAgreesWithEnry(t *testing.T) {
 	} else {
 		t.Log("go-enry's _testdata not found")
 	}
-	if !testing.Short() {
+	if thorough() {
 		files = append(files, readTree(t, goRootSrc(), 1<<20)...)
 		files = append(files, readTree(t, benchTree(), 1<<20)...)
 	}
@@ -203,8 +211,10 @@ func TestMaybeModelineNeverHides(t *testing.T) {
 	for _, f := range readTree(t, filepath.Join(enryDir(), "_testdata"), 0) {
 		contents = append(contents, string(f.content))
 	}
-	for _, f := range readTree(t, benchTree(), 1<<20) {
-		contents = append(contents, string(f.content))
+	if thorough() {
+		for _, f := range readTree(t, benchTree(), 1<<20) {
+			contents = append(contents, string(f.content))
+		}
 	}
 	hits := 0
 	for _, c := range contents {

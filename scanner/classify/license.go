@@ -2,17 +2,16 @@ package classify
 
 import "strings"
 
-// licenseWords are the words that make a file name a license file: the
+// licenseSuffixes are the words that make a file name a license file: the
 // file holds license text, which the scanner matches in full rather than
-// looking for notices in it. Plurals are left out on purpose: LICENSES is
-// usually a directory (REUSE) and PATENTS files are grants, not licenses.
-var licenseWords = map[string]bool{
-	"license":   true,
-	"licence":   true,
-	"copying":   true,
-	"copyright": true,
-	"notice":    true,
-	"unlicense": true,
+// looking for notices in it. A name's word may end in one (MIT-LICENSE is
+// two words, ThirdPartyNotices one). Plurals count: THIRD-PARTY-NOTICES
+// and LICENSES files collect the texts of many licenses (a LICENSES
+// directory, as REUSE uses, is not a file and not concerned).
+var licenseSuffixes = []string{
+	"license", "licence", "licenses", "licences",
+	"copying", "copyright", "copyrights",
+	"notice", "notices",
 }
 
 // codeExtensions are final extensions that make a name with a license word
@@ -45,15 +44,15 @@ var codeExtensions = map[string]bool{
 // IsLicenseFile reports whether the base name of path names a license file
 // that should be matched in full.
 //
-// The name, in any case, must contain one of the words license, licence,
-// copying, copyright, notice or unlicense as a whole word, where words are
-// separated by anything but letters and digits (LICENSE, LICENSE.txt,
+// The name, in any case, must contain a word that is or ends in license,
+// licence, copying, copyright or notice (or their plurals), where words
+// are separated by anything but letters and digits (LICENSE, LICENSE.txt,
 // LICENSE-MIT, COPYING.LESSER, MIT-LICENSE, APACHE-LICENSE-2.0.txt,
 // bundle.js.LICENSE.txt, foo.license), a word may carry a version number
 // (COPYING3), and the last extension must not be that of a program or data
 // file (license.go, license_test.go and notice.json are code, not license
 // texts). So licenses.py, licensecheck and unlicensed.c are not license
-// files either.
+// files either, while THIRD-PARTY-NOTICES.txt and ThirdPartyNotices are.
 func IsLicenseFile(path string) bool {
 	base := path[strings.LastIndexByte(path, '/')+1:]
 	if base == "" {
@@ -97,13 +96,20 @@ func isWordByte(b byte) bool {
 }
 
 // isLicenseWord reports whether w, lower-cased and without a trailing
-// version number, is a license word. buf avoids allocating.
+// version number, is a license word or ends in one (ThirdPartyNotices,
+// GPLLicense). buf avoids allocating.
 func isLicenseWord(w string, buf *[16]byte) bool {
 	w = strings.TrimRight(w, "0123456789")
 	if len(w) > len(buf) {
-		return false
+		w = w[len(w)-len(buf):] // the suffix is what counts
 	}
-	return licenseWords[string(lowerASCII(w, buf))]
+	lw := lowerASCII(w, buf)
+	for _, s := range licenseSuffixes {
+		if len(lw) >= len(s) && string(lw[len(lw)-len(s):]) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerASCII lower-cases s (at most len(buf) bytes) into buf. Callers

@@ -190,9 +190,9 @@ func sample(r *rand.Rand, re *syntax.Regexp) string {
 
 // pathCorpus returns the paths the equivalence tests compare on: the hand
 // list, go-enry's test strings, samples of every rule in many contexts,
-// random paths built from the rules' words, and the file names of real
-// trees.
-func pathCorpus(t *testing.T, random int) []string {
+// random paths built from the rules' words, and, when trees is set, the
+// file names of real trees.
+func pathCorpus(t *testing.T, random int, trees bool) []string {
 	t.Helper()
 	r := rand.New(rand.NewPCG(1, 2))
 	seen := map[string]bool{}
@@ -222,10 +222,14 @@ func pathCorpus(t *testing.T, random int) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for range 8 {
+		samples, contexts := 8, 6
+		if !thorough() {
+			samples, contexts = 3, 3
+		}
+		for range samples {
 			s := sample(r, tree)
 			add(s)
-			for range 6 {
+			for range contexts {
 				add(prefixes[r.IntN(len(prefixes))] + s + suffixes[r.IntN(len(suffixes))])
 			}
 		}
@@ -269,7 +273,11 @@ func pathCorpus(t *testing.T, random int) []string {
 		add(b.String())
 	}
 
-	for _, root := range []string{goRootSrc(), benchTree()} {
+	roots := []string{goRootSrc(), benchTree()}
+	if !trees {
+		roots = nil
+	}
+	for _, root := range roots {
 		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				if rel, err := filepath.Rel(root, p); err == nil {
@@ -283,8 +291,8 @@ func pathCorpus(t *testing.T, random int) []string {
 }
 
 func randomPaths() int {
-	if testing.Short() {
-		return 5000
+	if !thorough() {
+		return 2000
 	}
 	return 40000
 }
@@ -293,12 +301,16 @@ func randomPaths() int {
 // every path of the corpus, its vendored, documentation and generated-name
 // bits equal go-enry's answers.
 func TestPathRulesMatchEnry(t *testing.T) {
-	paths := pathCorpus(t, randomPaths())
+	paths := pathCorpus(t, randomPaths(), thorough())
 	t.Logf("%d paths", len(paths))
 	c := New()
 	// Twice, the second time in another order, so that both a cold and
 	// a warm directory cache answer every path.
-	for pass := range 2 {
+	passes := 2
+	if !thorough() {
+		passes = 1
+	}
+	for pass := range passes {
 		if pass == 1 {
 			rand.New(rand.NewPCG(3, 4)).Shuffle(len(paths), func(i, j int) { paths[i], paths[j] = paths[j], paths[i] })
 		}
@@ -357,7 +369,11 @@ func TestVendorMatchersAreFastVendorMatcher(t *testing.T) {
 	if data.FastVendorMatcher == nil {
 		t.Skip("go-enry has no FastVendorMatcher")
 	}
-	for _, p := range pathCorpus(t, 2000) {
+	paths := handPaths
+	if thorough() {
+		paths = pathCorpus(t, 2000, false)
+	}
+	for _, p := range paths {
 		anyRule := slices.ContainsFunc(data.VendorMatchers, func(re regex.EnryRegexp) bool { return re.MatchString(p) })
 		if fast := data.FastVendorMatcher.MatchString(p); fast != anyRule {
 			t.Errorf("%q: FastVendorMatcher %v, VendorMatchers %v", p, fast, anyRule)
@@ -449,7 +465,7 @@ func TestGates(t *testing.T) {
 func TestDirCacheSize(t *testing.T) {
 	c := New()
 	dirs := map[string]bool{}
-	for _, p := range pathCorpus(t, 1000) {
+	for _, p := range pathCorpus(t, 1000, false) {
 		c.Classify(p, nil)
 		if i := strings.LastIndexByte(p, '/'); i >= 0 {
 			dirs[p[:i+1]] = true
@@ -486,7 +502,11 @@ func TestMatcherOnTrickyRules(t *testing.T) {
 			paths = append(paths, a+b)
 		}
 	}
-	for range 20000 {
+	n := 20000
+	if !thorough() {
+		n = 2000
+	}
+	for range n {
 		var b strings.Builder
 		for n := 1 + r.IntN(8); n > 0; n-- {
 			b.WriteString(alphabet[r.IntN(len(alphabet))])
