@@ -568,27 +568,25 @@ func hasWord(line []byte) bool {
 }
 
 // setLines fills StartLine and EndLine from the byte offsets; out is
-// sorted by Start.
+// sorted by Start. Newlines are counted only as far as the findings go.
 func setLines(text []byte, out []Finding) {
 	if len(out) == 0 {
 		return
 	}
-	var nls []int
-	for i := 0; ; {
-		j := bytes.IndexByte(text[i:], '\n')
-		if j < 0 {
-			break
-		}
-		nls = append(nls, i+j)
-		i += j + 1
+	type mark struct {
+		off  int
+		line *int
 	}
-	lineOf := func(off int) int {
-		n, _ := slices.BinarySearch(nls, off)
-		return n + 1
-	}
+	marks := make([]mark, 0, 2*len(out))
 	for i := range out {
 		f := &out[i]
-		f.StartLine = lineOf(f.Start)
-		f.EndLine = lineOf(max(f.Start, f.End-1))
+		marks = append(marks, mark{f.Start, &f.StartLine}, mark{max(f.Start, f.End-1), &f.EndLine})
+	}
+	slices.SortFunc(marks, func(a, b mark) int { return cmp.Compare(a.off, b.off) })
+	line, pos := 1, 0
+	for _, m := range marks {
+		line += bytes.Count(text[pos:m.off], nl)
+		pos = m.off
+		*m.line = line
 	}
 }

@@ -6,41 +6,42 @@ import (
 )
 
 // The prefilter decides which parts of a file reach the matcher. It looks
-// for the cores of two words that license texts, notices and SPDX tags
-// almost always carry: "licen" (license, licence, licensed, sublicense) and
-// "copyright", in lower and upper case. Each keyword costs one pass of
-// bytes.Index, which runs at memory speed; a file without any hit costs
-// nothing more. A few rare licenses have neither word (Zed, diffmark):
-// outside license files they go unseen, which TestRecallOnLicensecheckCorpus
-// measures.
-var keywordCores = []struct {
-	core []byte
-	// prev, when set, is what the byte before the core must be (in any
-	// case): "icen" is searched without its "l" so that one pass finds
-	// "License" and "license" alike.
-	prev byte
+// for two words that license texts, notices and SPDX tags almost always
+// carry: "licen..." (license, licence, licensed, sublicense) and
+// "copyright", in lower and upper case. Each search is one bytes.Index
+// pass, which runs at memory speed when the needle's first byte is rare in
+// the text; so the needles are the rarest parts of the words, "cen" and
+// "yright", and the bytes before them are checked afterwards ("li", "cop",
+// in any case). A file without a hit costs nothing more. A few rare
+// licenses have neither word (Zed, diffmark): outside license files they
+// go unseen, which TestRecallOnLicensecheckCorpus measures.
+var keywordNeedles = []struct {
+	needle []byte
+	before string // what must precede the needle, lower case
 }{
-	{[]byte("icen"), 'l'},
-	{[]byte("ICEN"), 'l'},
-	{[]byte("opyright"), 'c'},
-	{[]byte("OPYRIGHT"), 'c'},
+	{[]byte("cen"), "li"},
+	{[]byte("CEN"), "li"},
+	{[]byte("yright"), "cop"},
+	{[]byte("YRIGHT"), "cop"},
 }
 
-// keywordHits returns the offsets of all keyword hits in text, ascending.
+// keywordHits returns the offsets of all keyword hits in text (where the
+// keyword starts), ascending.
 func keywordHits(text []byte) []int {
 	var hits []int
-	for _, k := range keywordCores {
+	for _, k := range keywordNeedles {
 		for off := 0; ; {
-			i := bytes.Index(text[off:], k.core)
+			i := bytes.Index(text[off:], k.needle)
 			if i < 0 {
 				break
 			}
 			at := off + i
-			off = at + len(k.core)
-			if at == 0 || text[at-1]|0x20 != k.prev {
+			off = at + len(k.needle)
+			start := at - len(k.before)
+			if start < 0 || !asciiEqualFold(text[start:at], k.before) {
 				continue
 			}
-			hits = append(hits, at-1)
+			hits = append(hits, start)
 		}
 	}
 	slices.Sort(hits)
@@ -117,12 +118,20 @@ var nl = []byte{'\n'}
 // proseWords are words of license prose that are too common in code to be
 // searched for in whole files, but tell, next to a keyword hit, that the
 // license text goes on.
-var proseWords = [][]byte{
-	[]byte("warrant"), []byte("liab"), []byte("damage"), []byte("permission"),
-	[]byte("distribut"), []byte("public domain"), []byte("software"),
-	[]byte("endorse"), []byte("advertis"), []byte("disclaim"), []byte("granted"),
-	[]byte("notice"), []byte("merchantab"), []byte("infring"), []byte("copies"),
+// Each is the start of the words it stands for, in lower case.
+var proseWords = []string{
+	"warrant", "liab", "damage", "permission", "distribut", "software",
+	"endorse", "advertis", "disclaim", "granted", "notice", "merchantab",
+	"infring", "copies", "unencumbered", "dedicat",
 }
+
+// proseByLetter indexes proseWords by first letter.
+var proseByLetter = func() (idx [26][]string) {
+	for _, w := range proseWords {
+		idx[w[0]-'a'] = append(idx[w[0]-'a'], w)
+	}
+	return idx
+}()
 
 // Extension steps, in lines: how far extend looks beyond a window at a
 // time, how many steps it may take each way, and the margin it leaves
@@ -173,13 +182,8 @@ func extend(text []byte, w span) span {
 // lastProseLine returns the offset of the start of the last line in b that
 // holds a prose word, or -1.
 func lastProseLine(b []byte) int {
-	lower := bytes.ToLower(b)
 	at := -1
-	for _, p := range proseWords {
-		if i := bytes.LastIndex(lower, p); i > at {
-			at = i
-		}
-	}
+	forEachProseWord(b, func(i int) { at = i })
 	if at < 0 {
 		return -1
 	}
@@ -189,19 +193,58 @@ func lastProseLine(b []byte) int {
 // firstProseLine returns the offset of the start of the first line in b
 // that holds a prose word, or -1.
 func firstProseLine(b []byte) int {
-	lower := bytes.ToLower(b)
 	at := -1
-	for _, p := range proseWords {
-		if i := bytes.Index(lower, p); i >= 0 && (at < 0 || i < at) {
+	forEachProseWord(b, func(i int) {
+		if at < 0 {
 			at = i
 		}
-	}
+	})
 	if at < 0 {
 		return -1
 	}
 	return bytes.LastIndexByte(b[:at], '\n') + 1
 }
 
+// forEachProseWord calls fn with the offset of every ASCII word of b that
+// begins with one of proseWords, in any case. One pass, no allocation: it
+// runs on the lines around every window.
+func forEachProseWord(b []byte, fn func(int)) {
+	for i := 0; i < len(b); {
+		c := b[i] | 0x20
+		if c < 'a' || c > 'z' {
+			i++
+			continue
+		}
+		start := i
+		for i < len(b) && ('a' <= b[i]|0x20 && b[i]|0x20 <= 'z') {
+			i++
+		}
+		if i-start >= 4 && isProseWord(b[start:i]) {
+			fn(start)
+		}
+	}
+}
+
+// isProseWord reports whether w, ASCII letters, starts with one of
+// proseWords, ignoring case.
+func isProseWord(w []byte) bool {
+	for _, p := range proseByLetter[w[0]|0x20-'a'] {
+		if len(w) >= len(p) && asciiEqualFold(w[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualFold compares ASCII letters ignoring case; lower is lower case.
+func asciiEqualFold(b []byte, lower string) bool {
+	for i := range b {
+		if b[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 // linesBack returns the start of the line n lines above the one holding off.
 func linesBack(text []byte, off, n int) int {
 	start := bytes.LastIndexByte(text[:off], '\n') + 1

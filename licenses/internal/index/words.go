@@ -18,17 +18,28 @@ type token struct {
 	Lo, Hi int
 }
 
-// canonical maps spellings to the single form licensecheck matches them as.
-var canonical = map[string]string{
-	"https":  "http",
-	"are":    "is",
-	"them":   "it",
-	"they":   "it",
-	"these":  "the",
-	"this":   "the",
-	"those":  "the",
-	"copies": "copy",
-	"©":      "copyright",
+// canonicalWord returns the single form licensecheck matches w as, or ""
+// when w is its own form: "https" is read as "http", "are" as "is", "©" as
+// "copyright", and so on. A switch, not a map: it runs on every word.
+func canonicalWord(w []byte) string {
+	if len(w) < 2 || len(w) > 6 {
+		return ""
+	}
+	switch string(w) {
+	case "https":
+		return "http"
+	case "are":
+		return "is"
+	case "them", "they":
+		return "it"
+	case "these", "this", "those":
+		return "the"
+	case "copies":
+		return "copy"
+	case "©":
+		return "copyright"
+	}
+	return ""
 }
 
 // ForEachWord calls fn for every word of text in order. The word passed to fn
@@ -61,7 +72,7 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 				continue
 			}
 		}
-		if c < utf8.RuneSelf && !isASCIIWordByte(c) {
+		if c < utf8.RuneSelf && asciiWord[c] == 0 {
 			i++
 			continue
 		}
@@ -80,10 +91,11 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 			for i < len(text) {
 				c := text[i]
 				if c < utf8.RuneSelf {
-					if !isASCIIWordByte(c) {
+					l := asciiWord[c]
+					if l == 0 {
 						break
 					}
-					buf = append(buf, asciiLower(c))
+					buf = append(buf, l)
 					i++
 					continue
 				}
@@ -105,10 +117,8 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 			w = copyrightWord
 			lo--
 			hi++
-		} else if len(w) <= 6 {
-			if cw, ok := canonical[string(w)]; ok {
-				w = append(buf[:0], cw...)
-			}
+		} else if cw := canonicalWord(w); cw != "" {
+			w = append(buf[:0], cw...)
 		}
 		isCopyright := string(w) == "copyright"
 		if isCopyright && prevCopyright {
@@ -122,9 +132,18 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 
 var copyrightWord = []byte("copyright")
 
-func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+// asciiWord maps each ASCII letter and digit to its lower case, and every
+// other byte below 0x80 to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
 
 func asciiLower(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
