@@ -245,6 +245,7 @@ func asciiEqualFold(b []byte, lower string) bool {
 	}
 	return true
 }
+
 // linesBack returns the start of the line n lines above the one holding off.
 func linesBack(text []byte, off, n int) int {
 	start := bytes.LastIndexByte(text[:off], '\n') + 1
