@@ -294,8 +294,9 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 	for _, c := range cands {
 		e := &d.ix.Entries[c.Entry]
 		from, tied := 0, false // byte offset where this candidate can first begin
+		first := 0             // and the word there
 		if c.Starts != nil {
-			first := -1
+			first = -1
 		Starts:
 			for _, p := range c.Starts {
 				local := d.ix.LocalCoverage(sc, c.Entry, p)
@@ -326,11 +327,17 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 				from = bytes.LastIndexByte(win[:sc.Words[first-copyrightReach]], '\n') + 1
 			}
 		}
+		// Nor can it run past words foreign to it: the code after a
+		// header is not given to licensecheck to read.
+		to := len(win)
+		if end := d.ix.MatchEnd(sc, c.Entry, first); end < len(sc.Words) {
+			to = lineEnd(win, sc.Words[end-1])
+		}
 		s := d.scanner(c.Entry)
 		if s == nil {
 			continue
 		}
-		res := s.Scan(win[from:])
+		res := s.Scan(win[from:to])
 		if len(res.Match) == 0 {
 			continue
 		}
@@ -363,6 +370,15 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 		}
 	}
 	return cov
+}
+
+// lineEnd returns the offset just after the newline that ends the line
+// holding offset off, or len(text).
+func lineEnd(text []byte, off int) int {
+	if i := bytes.IndexByte(text[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(text)
 }
 
 // coverageStep is the granularity at which candidates' coverage ranks them.

@@ -87,10 +87,8 @@ func language(path, base string, content []byte, binary bool) string {
 			cands = sh
 		}
 	}
-	if len(cands) == 0 {
-		if l := enry.GetLanguagesByXML(path, content, nil); len(l) == 1 {
-			return l[0]
-		}
+	if len(cands) == 0 && hasXMLHeader(content) {
+		return "XML"
 	}
 	// go-enry's manpage rule replaces the candidates of names like
 	// "foo.3" or "bar.1in". Its regexp is anchored at the end and never
@@ -140,6 +138,17 @@ func byPrior(cands []string) string {
 	return best
 }
 
+// maxModelineScope bounds the bytes searched for a modeline.
+const maxModelineScope = 16 << 10
+
+// hasXMLHeader is go-enry's XML strategy without its regexp: the pattern
+// `<?xml version=` (where '<' is optional) on the first two lines is a
+// substring test.
+func hasXMLHeader(content []byte) bool {
+	end, _ := firstLines(content, 2)
+	return bytes.Contains(content[:end], []byte("xml version="))
+}
+
 func hasShebang(content []byte) bool {
 	return len(content) >= 2 && content[0] == '#' && content[1] == '!'
 }
@@ -150,11 +159,19 @@ func hasShebang(content []byte) bool {
 // only ever skips calls that would have found nothing. Emacs modelines need
 // "-*-"; Vim ones need "vi" or "ex", then ':', and "ft=", "syntax=" or
 // "filetype=" for a language, so '='.
+//
+// One deliberate difference: when those bytes exceed maxModelineScope (the
+// one long line of a minified bundle or a source map), it reports false
+// without looking. go-enry would run its regexps over megabytes of such a
+// line, where editors look for modelines in short lines only.
 func maybeModeline(content []byte) bool {
 	if len(content) == 0 {
 		return false
 	}
 	head, foot := headAndFoot(content)
+	if len(head)+len(foot) > maxModelineScope {
+		return false
+	}
 	// What straddles the junction of head and foot, which go-enry joins
 	// into one buffer: up to two bytes on each side for "-*-".
 	var junction []byte

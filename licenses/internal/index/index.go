@@ -41,6 +41,11 @@ type Entry struct {
 	PatternWords int
 	// MaxWords is the most words a match of the pattern can hold.
 	MaxWords int
+	// Vocab holds every word of the pattern (ids into Index.Words), and
+	// MaxWild the most words one of its wildcards stands for: a match
+	// cannot run through more words foreign to the pattern than that.
+	Vocab   []uint32
+	MaxWild int
 	// RefWords is the number of words in the license's complete reference
 	// text: the SPDX text when SPDX has one, else the longest form the
 	// pattern accepts. It tells full texts from notices.
@@ -92,6 +97,8 @@ func Build(srcs []Source) (*Index, error) {
 		ref      int
 		pattern  int
 		maxWords int
+		vocab    []string
+		maxWild  int
 	}
 	all := make([]parsed, len(srcs))
 	for i, s := range srcs {
@@ -113,14 +120,15 @@ func Build(srcs []Source) (*Index, error) {
 			ref = pattern
 		}
 		phrases, ok := n.LeadingPhrases()
-		all[i] = parsed{sets: sets, phrases: phrases, anyStart: !ok, ref: ref, pattern: pattern, maxWords: n.MaxWords()}
+		vocab, maxWild := n.Vocabulary()
+		all[i] = parsed{sets: sets, phrases: phrases, anyStart: !ok, ref: ref, pattern: pattern, maxWords: n.MaxWords(), vocab: vocab, maxWild: maxWild}
 		for _, set := range sets {
 			for _, w := range set {
 				ix.wordID[w] = 0
 			}
 		}
-		for _, p := range phrases {
-			ix.wordID[p[0]], ix.wordID[p[1]] = 0, 0
+		for _, w := range vocab {
+			ix.wordID[w] = 0
 		}
 	}
 	for w := range ix.wordID {
@@ -131,7 +139,11 @@ func Build(srcs []Source) (*Index, error) {
 		ix.wordID[w] = uint32(i)
 	}
 	for i, s := range srcs {
-		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref, PatternWords: all[i].pattern, MaxWords: all[i].maxWords, AnyStart: all[i].anyStart}
+		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref, PatternWords: all[i].pattern, MaxWords: all[i].maxWords, AnyStart: all[i].anyStart, MaxWild: all[i].maxWild}
+		for _, w := range all[i].vocab {
+			e.Vocab = append(e.Vocab, ix.wordID[w])
+		}
+		slices.Sort(e.Vocab)
 		for _, p := range all[i].phrases {
 			e.Phrases = append(e.Phrases, [2]uint32{ix.wordID[p[0]], ix.wordID[p[1]]})
 		}
@@ -376,6 +388,40 @@ func (ix *Index) LocalCoverage(s *Scratch, entry, p int) float64 {
 	return best
 }
 
+// MatchEnd returns the word position (an index into s.Words) after which
+// no match of entry that begins at or after word from can go on: the
+// start of the first run of words foreign to the pattern longer than its
+// widest wildcard (plus slack for licensecheck's forgiven typos), or the
+// end of the text. It must follow Candidates on the same text and scratch.
+func (ix *Index) MatchEnd(s *Scratch, entry, from int) int {
+	e := &ix.Entries[entry]
+	s.localGen++
+	if s.localGen == 0 {
+		clear(s.localStamp)
+		s.localGen = 1
+	}
+	for _, id := range e.Vocab {
+		s.localStamp[id] = s.localGen
+	}
+	limit := e.MaxWild + foreignSlack
+	run := 0
+	for i := from; i < len(s.ids); i++ {
+		if id := s.ids[i]; id >= 0 && s.localStamp[id] == s.localGen {
+			run = 0
+			continue
+		}
+		if run++; run > limit {
+			return i - run + 1
+		}
+	}
+	return len(s.ids)
+}
+
+// foreignSlack is how many words foreign to a pattern, beyond its widest
+// wildcard, MatchEnd lets a match run through: licensecheck forgives a
+// misspelled word, and splits or joins hyphenated ones.
+const foreignSlack = 3
+
 // Encoding: a compact binary form, embedded in the heng binary so that no
 // pattern needs parsing at start-up.
 //
@@ -386,6 +432,7 @@ func (ix *Index) LocalCoverage(s *Scratch, entry, p int) float64 {
 //	  uvarint maxwords, uvarint nsets,
 //	  each set: uvarint len, delta-coded sorted word ids, then its keys
 //	  the same way;
+//	  uvarint maxwild, the vocabulary coded like a set,
 //	  uvarint 1+nphrases (0: AnyStart), each phrase: uvarint, uvarint
 const magic = "hengidx1"
 
@@ -409,15 +456,11 @@ func (ix *Index) Encode() []byte {
 		b = binary.AppendUvarint(b, uint64(e.MaxWords))
 		b = binary.AppendUvarint(b, uint64(len(e.Sets)))
 		for i, set := range e.Sets {
-			for _, ids := range [][]uint32{set, e.Keys[i]} {
-				b = binary.AppendUvarint(b, uint64(len(ids)))
-				prev := uint32(0)
-				for _, id := range ids {
-					b = binary.AppendUvarint(b, uint64(id-prev))
-					prev = id
-				}
-			}
+			b = appendIDs(b, set)
+			b = appendIDs(b, e.Keys[i])
 		}
+		b = binary.AppendUvarint(b, uint64(e.MaxWild))
+		b = appendIDs(b, e.Vocab)
 		if e.AnyStart {
 			b = binary.AppendUvarint(b, 0)
 		} else {
@@ -427,6 +470,17 @@ func (ix *Index) Encode() []byte {
 				b = binary.AppendUvarint(b, uint64(p[1]))
 			}
 		}
+	}
+	return b
+}
+
+// appendIDs appends a sorted list of word ids, delta-coded.
+func appendIDs(b []byte, ids []uint32) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ids)))
+	prev := uint32(0)
+	for _, id := range ids {
+		b = binary.AppendUvarint(b, uint64(id-prev))
+		prev = id
 	}
 	return b
 }
@@ -459,6 +513,8 @@ func Decode(data []byte) (*Index, error) {
 			e.Sets = append(e.Sets, d.ids(nw))
 			e.Keys = append(e.Keys, d.ids(nw))
 		}
+		e.MaxWild = int(d.uvarint())
+		e.Vocab = d.ids(nw)
 		np := d.uvarint()
 		if np == 0 {
 			e.AnyStart = true

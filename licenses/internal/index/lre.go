@@ -249,6 +249,31 @@ func (n *Node) MinWords() int {
 	}
 }
 
+// Vocabulary returns every word of the pattern, sorted, and the largest
+// number of words one wildcard can stand for.
+func (n *Node) Vocabulary() (words []string, maxWild int) {
+	seen := map[string]bool{}
+	var walk func(*Node)
+	walk = func(n *Node) {
+		switch n.kind {
+		case lreWord:
+			seen[n.word] = true
+		case lreWild:
+			maxWild = max(maxWild, n.n)
+		default:
+			for _, s := range n.subs {
+				walk(s)
+			}
+		}
+	}
+	walk(n)
+	for w := range seen {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return words, maxWild
+}
+
 // MaxWords returns the most words a match of the pattern can hold.
 func (n *Node) MaxWords() int {
 	switch n.kind {
