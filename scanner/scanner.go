@@ -88,7 +88,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err := cfg.Detector.Load(); err != nil {
 		return nil, err
 	}
-	s := &scan{cfg: cfg, classifier: classify.New()}
+	s := &scan{cfg: cfg, classifier: classify.New(), bufs: make(chan []byte, cfg.Jobs)}
 	err := walk.Walk(ctx, walk.Options{
 		Root:     cfg.Root,
 		Workers:  cfg.Jobs,
@@ -110,7 +110,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 type scan struct {
 	cfg        Config
 	classifier *classify.Classifier
-	bufs       sync.Pool // *[]byte read buffers
+	// bufs holds read buffers for reuse, one per worker at most. Unlike a
+	// sync.Pool, it is not emptied by each garbage collection, which would
+	// make every file allocate its buffer anew.
+	bufs chan []byte
 
 	mu     sync.Mutex
 	files  []inventory.File
@@ -180,13 +183,21 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		return f, nil
 	}
 
-	bp, _ := s.bufs.Get().(*[]byte)
-	if bp == nil {
-		bp = new([]byte)
+	var buf []byte
+	select {
+	case buf = <-s.bufs:
+	default:
 	}
-	defer s.bufs.Put(bp)
-	content, err := readFile(e.OSPath, (*bp)[:0], e.Size, s.cfg.MaxFileSize)
-	*bp = content[:0]
+	content, err := readFile(e.OSPath, buf[:0], e.Size, s.cfg.MaxFileSize)
+	defer func() {
+		// Keep buffers of ordinary sizes; a huge one would pin memory.
+		if cap(content) <= maxKeptBuffer {
+			select {
+			case s.bufs <- content[:0]:
+			default:
+			}
+		}
+	}()
 	if err != nil {
 		c := s.classifier.Classify(e.Path, nil)
 		f.Language, f.Tags = c.Language, tags(c.Tags)
@@ -228,6 +239,9 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
+
+// maxKeptBuffer is the largest read buffer kept for the next file.
+const maxKeptBuffer = 4 << 20
 
 func tags(t []string) []string {
 	if t == nil {
