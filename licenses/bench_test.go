@@ -73,3 +73,14 @@ func BenchmarkStartup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad measures decoding the embedded candidate index: the
+// detector's whole start-up before the first license is compiled.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := NewDetector().Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

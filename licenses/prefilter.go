@@ -100,7 +100,9 @@ func windows(text []byte, hits []int) []span {
 		if j-i >= denseHits && lastLine-firstLine >= denseSpan {
 			before, after = denseReach, denseReach
 		}
-		w := extend(text, span{linesBack(text, first, before), linesForward(text, last, after)})
+		w := span{linesBack(text, first, before), linesForward(text, last, after)}
+		w.hi = codeCut(text, lineEnd(text, last), w.hi)
+		w = extend(text, w)
 		// Merge with every earlier window this one reaches.
 		for n := len(out); n > 0 && w.lo <= out[n-1].hi; n-- {
 			w.lo = min(w.lo, out[n-1].lo)
@@ -114,6 +116,34 @@ func windows(text []byte, hits []int) []span {
 }
 
 var nl = []byte{'\n'}
+
+// codeStarts begin lines that are code, never license prose: a window
+// ends before the first of them after its last keyword, so that the code
+// after a header is not matched. Only unmistakable starts are listed
+// (lower case, with their space): "use" or "export" begin sentences of
+// license texts too.
+var codeStarts = []string{
+	"package ", "import ", "#include", "#import", "#ifndef", "#define",
+	"#pragma", "namespace ", "func ", "def ", "class ", "using ",
+	"require(", "module.exports", "<?php", "'use strict'", "\"use strict\"",
+	"public class ", "#!/",
+}
+
+// codeCut returns the start of the first line in text[lo:hi] that is code
+// (see codeStarts), or hi.
+func codeCut(text []byte, lo, hi int) int {
+	for lo < hi {
+		end := lineEnd(text, lo)
+		line := bytes.TrimLeft(text[lo:min(end, hi)], " \t")
+		for _, c := range codeStarts {
+			if bytes.HasPrefix(line, []byte(c)) {
+				return lo
+			}
+		}
+		lo = end
+	}
+	return hi
+}
 
 // proseWords are words of license prose that are too common in code to be
 // searched for in whole files, but tell, next to a keyword hit, that the
@@ -149,7 +179,7 @@ func extend(text []byte, w span) span {
 	w.lo, _ = paragraph(text, w.lo, w.lo, extendLines)
 	_, w.hi = paragraph(text, w.hi, w.hi, extendLines)
 	for range extendSteps {
-		next := linesForward(text, w.hi, extendLines-1)
+		next := codeCut(text, w.hi, linesForward(text, w.hi, extendLines-1))
 		if next <= w.hi {
 			break
 		}
