@@ -175,6 +175,9 @@ func render(label string, s Snapshot, elapsed time.Duration, width int) string {
 }
 
 // groupThousands formats n with commas between groups of three digits.
+// Count formats n with thousands separators: 12,345.
+func Count(n int64) string { return groupThousands(n) }
+
 func groupThousands(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")

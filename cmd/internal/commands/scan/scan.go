@@ -146,9 +146,10 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		if opts.Output != "" && opts.Output != output.Stdout {
 			where = fmt.Sprintf("; wrote %s", opts.Output)
 		}
-		fmt.Fprintf(ios.ErrOut, "%s %d files in %.2fs (%.0f files/s)%s\n",
-			ios.ColorScheme().Gray("scanned"), len(res.Files), elapsed.Seconds(),
-			float64(len(res.Files))/max(elapsed.Seconds(), 1e-3), where)
+		rate := float64(len(res.Files)) / max(elapsed.Seconds(), 1e-3)
+		fmt.Fprintf(ios.ErrOut, "%s %s files in %.2fs (%s files/s)%s\n",
+			ios.ColorScheme().Gray("scanned"), progress.Count(int64(len(res.Files))), elapsed.Seconds(),
+			progress.Count(int64(rate)), where)
 	}
 	return nil
 }
