@@ -16,7 +16,6 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -215,15 +214,9 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 		}
 		out = d.findings(out, text, w, cov, mode == ModeLicenseFile, sc)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End > b.End
-		}
-		return a.ID+a.Expression < b.ID+b.Expression
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End),
+			cmp.Compare(a.ID, b.ID), cmp.Compare(a.Expression, b.Expression))
 	})
 	setLines(text, out)
 	for i := range out {
@@ -303,15 +296,16 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 				if local < index.CandidateCoverage {
 					continue
 				}
+				t := false
 				for _, f := range covered {
 					switch f.against(p, local, e.MaxWords) {
 					case loses:
 						continue Starts
 					case ties:
-						tied = true
+						t = true
 					}
 				}
-				first = p
+				first, tied = p, t
 				break
 			}
 			if first < 0 {
