@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/hengdev/heng/internal/human"
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -37,9 +38,9 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	red := f.style("31")
 	gray := f.style("90")
 
-	fmt.Fprintf(bw, "%s %s: %s files, %s", bold("Scanned"), doc.Root, count(s.Files), Bytes(s.Bytes))
+	fmt.Fprintf(bw, "%s %s: %s files, %s", bold("Scanned"), doc.Root, human.Count(int64(s.Files)), human.Bytes(s.Bytes))
 	if s.Skipped > 0 {
-		fmt.Fprintf(bw, " (%s not read: special or too large)", count(s.Skipped))
+		fmt.Fprintf(bw, " (%s not read: special or too large)", human.Count(int64(s.Skipped)))
 	}
 	fmt.Fprintln(bw)
 
@@ -51,10 +52,10 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	nameW, filesW := 0, 0
 	for _, l := range langs {
 		nameW = max(nameW, len(l.Name))
-		filesW = max(filesW, len(count(l.Files)))
+		filesW = max(filesW, len(human.Count(int64(l.Files))))
 	}
 	for _, l := range langs {
-		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, count(l.Files), plural(l.Files, "file", "files"), Bytes(l.Bytes))
+		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, human.Count(int64(l.Files)), plural(l.Files, "file", "files"), human.Bytes(l.Bytes))
 	}
 
 	fmt.Fprintf(bw, "\n%s\n", bold("Licenses"))
@@ -65,10 +66,10 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	for _, name := range byLicense.names {
 		files := byLicense.files[name]
 		c := s.Licenses[name]
-		fmt.Fprintf(bw, "  %s  %s\n", bold(name), gray(fmt.Sprintf("%s %s, %s", count(c.Files), plural(c.Files, "file", "files"), kinds(c.Kinds))))
+		fmt.Fprintf(bw, "  %s  %s\n", bold(name), gray(fmt.Sprintf("%s %s, %s", human.Count(int64(c.Files)), plural(c.Files, "file", "files"), kinds(c.Kinds))))
 		for i, fl := range files {
 			if i == MaxFilesPerLicense {
-				fmt.Fprintf(bw, "      %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", count(len(files)-i))))
+				fmt.Fprintf(bw, "      %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", human.Count(int64(len(files)-i)))))
 				break
 			}
 			fmt.Fprintf(bw, "      %s\n", fl)
@@ -147,7 +148,7 @@ func kinds(m map[string]int) string {
 	var parts []string
 	for _, k := range []string{"text", "notice", "tag", "url"} {
 		if n := m[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", count(n), k))
+			parts = append(parts, fmt.Sprintf("%s %s", human.Count(int64(n)), k))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -158,34 +159,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// count formats n with thousands separators: 12,345.
-func count(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return s
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// Bytes formats a size for people: 512 B, 12.3 KB, 45.6 MB (powers of 1000).
-func Bytes(n int64) string {
-	const unit = 1000
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %cB", float64(n)/float64(div), "kMGTPE"[exp])
 }

@@ -17,13 +17,13 @@ package progress
 
 import (
 	"io"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/hengdev/heng/cmd/internal/iostreams"
+	"github.com/hengdev/heng/internal/human"
 )
 
 // DefaultInterval is how often the line is redrawn: often enough to look
@@ -161,8 +161,8 @@ func render(label string, s Snapshot, elapsed time.Duration, width int) string {
 	if secs := elapsed.Seconds(); secs > 0 {
 		rate = int64(float64(s.Files) / secs)
 	}
-	line := label + "  " + groupThousands(s.Files) + " files  " +
-		groupThousands(rate) + " files/s  " + formatBytes(s.Bytes)
+	line := label + "  " + human.Count(s.Files) + " files  " +
+		human.Count(rate) + " files/s  " + human.Bytes(s.Bytes)
 	if room := width - textWidth(line) - 2; s.Current != "" && room > 0 {
 		if cur := truncate(sanitize(s.Current), room); cur != "" {
 			line += "  " + cur
@@ -172,43 +172,6 @@ func render(label string, s Snapshot, elapsed time.Duration, width int) string {
 		line = truncate(line, width)
 	}
 	return line
-}
-
-// groupThousands formats n with commas between groups of three digits.
-// Count formats n with thousands separators: 12,345.
-func Count(n int64) string { return groupThousands(n) }
-
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// formatBytes formats n in decimal (SI) units with one decimal: 45.6 MB.
-func formatBytes(n int64) string {
-	const unit = 1000
-	if n < unit {
-		return strconv.FormatInt(n, 10) + " B"
-	}
-	v := float64(n)
-	units := []string{"kB", "MB", "GB", "TB", "PB", "EB"}
-	i := -1
-	for v >= unit && i < len(units)-1 {
-		v /= unit
-		i++
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64) + " " + units[i]
 }
 
 // sanitize replaces control characters in a path with '?'. File names may

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hengdev/heng/cmd/internal/iostreams"
+	"github.com/hengdev/heng/internal/human"
 )
 
 // countingSnapshot returns a snapshot func and a channel that is closed on
@@ -177,8 +178,8 @@ func TestGroupThousands(t *testing.T) {
 		{1234567, "1,234,567"}, {-1234, "-1,234"},
 	}
 	for _, tt := range tests {
-		if got := groupThousands(tt.in); got != tt.want {
-			t.Errorf("groupThousands(%d) = %q, want %q", tt.in, got, tt.want)
+		if got := human.Count(tt.in); got != tt.want {
+			t.Errorf("human.Count(%d) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -192,8 +193,8 @@ func TestFormatBytes(t *testing.T) {
 		{3_200_000_000, "3.2 GB"}, {1 << 62, "4.6 EB"},
 	}
 	for _, tt := range tests {
-		if got := formatBytes(tt.in); got != tt.want {
-			t.Errorf("formatBytes(%d) = %q, want %q", tt.in, got, tt.want)
+		if got := human.Bytes(tt.in); got != tt.want {
+			t.Errorf("human.Bytes(%d) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/cmd/internal/output"
 	"github.com/hengdev/heng/cmd/internal/progress"
+	"github.com/hengdev/heng/internal/human"
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/sbom/formats"
 	"github.com/hengdev/heng/scanner"
@@ -148,8 +149,8 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		}
 		rate := float64(len(res.Files)) / max(elapsed.Seconds(), 1e-3)
 		fmt.Fprintf(ios.ErrOut, "%s %s files in %.2fs (%s files/s)%s\n",
-			ios.ColorScheme().Gray("scanned"), progress.Count(int64(len(res.Files))), elapsed.Seconds(),
-			progress.Count(int64(rate)), where)
+			ios.ColorScheme().Gray("scanned"), human.Count(int64(len(res.Files))), elapsed.Seconds(),
+			human.Count(int64(rate)), where)
 	}
 	return nil
 }
