@@ -40,7 +40,7 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 
 	fmt.Fprintf(bw, "%s %s: %s files, %s", bold("Scanned"), doc.Root, human.Count(int64(s.Files)), human.Bytes(s.Bytes))
 	if s.Skipped > 0 {
-		fmt.Fprintf(bw, " (%s not read: special or too large)", human.Count(int64(s.Skipped)))
+		fmt.Fprintf(bw, " (%s not read: special, too large or unreadable)", human.Count(int64(s.Skipped)))
 	}
 	fmt.Fprintln(bw)
 

@@ -1,0 +1,76 @@
+// Package sbomtest holds what the tests of heng's output formats share: a
+// sample document that exercises every field, and golden-file comparison.
+package sbomtest
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hengdev/heng/sbom"
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Golden compares got with testdata/golden/<test name>.golden, or writes
+// that file when the tests run with -update.
+func Golden(t *testing.T, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", "golden", strings.ReplaceAll(t.Name(), "/", "_")+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (create it with go test -update)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s\nif intended, rerun with -update", p, diff)
+	}
+}
+
+// Document returns a small document with every kind of file, finding and
+// problem a scan can report.
+func Document() *sbom.Document {
+	return &sbom.Document{
+		Tool: sbom.Tool{Name: "heng", Version: "v1.2.3"},
+		Root: "project",
+		Files: []inventory.File{
+			{Path: "LICENSE", Language: "Text", Size: 1077, Tags: []string{"documentation", "license"}, Licenses: []inventory.License{
+				{ID: "MIT", Kind: "text", MatchPercent: 98.8, StartLine: 3, EndLine: 18},
+			}},
+			{Path: "assets/logo.png", Size: 2048, Tags: []string{"binary"}, Licenses: []inventory.License{}},
+			{Path: "big.csv", Language: "CSV", Size: 40 << 20, Tags: []string{}, Licenses: []inventory.License{}, Skipped: "too-large"},
+			{Path: "cmd/main.go", Language: "Go", Size: 420, Tags: []string{}, Licenses: []inventory.License{
+				{Expression: "MIT OR Apache-2.0", Kind: "tag", MatchPercent: 100, StartLine: 1, EndLine: 1, Raw: "MIT OR Apache-2.0"},
+			}},
+			{Path: "cmd/old.go", Language: "Go", Size: 300, Tags: []string{}, Licenses: []inventory.License{
+				{Kind: "tag", MatchPercent: 100, StartLine: 2, EndLine: 2, Raw: "GPL-2.0 with bananas", Error: "invalid SPDX expression: unknown license 'bananas' at offset 13"},
+			}},
+			{Path: "docs/usage.md", Language: "Markdown", Size: 210, Tags: []string{"documentation"}, Licenses: []inventory.License{
+				{ID: "MIT", Kind: "url", MatchPercent: 100, StartLine: 7, EndLine: 7},
+			}},
+			{Path: "pkg/x.go", Language: "Go", Size: 900, Tags: []string{}, Licenses: []inventory.License{
+				{ID: "Apache-2.0", Kind: "notice", MatchPercent: 100, StartLine: 1, EndLine: 13},
+			}},
+			{Path: "secret.txt", Language: "Text", Size: 12, Tags: []string{}, Licenses: []inventory.License{}, Skipped: "error"},
+			{Path: "vendor/x/LICENSE", Language: "Text", Size: 1500, Tags: []string{"documentation", "license", "vendored"}, Licenses: []inventory.License{
+				{ID: "BSD-3-Clause", Kind: "text", MatchPercent: 100, StartLine: 1, EndLine: 24},
+			}},
+		},
+		Issues: []inventory.Issue{
+			{Path: "secret.txt", Message: "cannot read: permission denied"},
+			{Path: "src/latin1.c", Message: "not valid UTF-8; scanned as raw bytes"},
+		},
+	}
+}
