@@ -269,3 +269,19 @@ func TestReadFileGrowing(t *testing.T) {
 		t.Fatalf("readFile over limit = %v, want errTooLarge", err)
 	}
 }
+
+func TestReadError(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&os.PathError{Op: "open", Path: "/x", Err: os.ErrNotExist}, "vanished during the scan"},
+		{&os.PathError{Op: "open", Path: "/x", Err: os.ErrPermission}, "cannot read: permission denied"},
+		{&os.PathError{Op: "read", Path: "/x", Err: errors.New("input/output error")}, "cannot read: input/output error"},
+		{errTooLarge, "cannot read: " + errTooLarge.Error()},
+	} {
+		if got := readError(tc.err); got != tc.want {
+			t.Errorf("readError(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
