@@ -13,7 +13,8 @@ package licenses
 import (
 	"bytes"
 	"cmp"
-	_ "embed"
+	"embed"
+	"io/fs"
 	"fmt"
 	"slices"
 	"strconv"
@@ -29,6 +30,11 @@ import (
 
 //go:embed data/index.bin
 var indexData []byte
+
+// patternData holds heng's own pattern sources (see index.Patterns).
+//
+//go:embed data/mulan/*.txt data/lre/*.lre
+var patternData embed.FS
 
 // Kind says what form of a license a finding is.
 type Kind string
@@ -91,7 +97,7 @@ type Detector struct {
 
 	ix      *index.Index
 	lres    []licensecheck.License // by index entry
-	entryOf map[string]int         // license id -> first entry reporting it
+	entryOf map[string]int         // pattern id -> entry
 	single  []lazyScanner          // by index entry
 	combos  sync.Map               // key of entry set -> *lazyScanner
 	urls    map[string]string
@@ -119,25 +125,25 @@ func (d *Detector) Load() error {
 			d.err = err
 			return
 		}
-		var lres []licensecheck.License
-		for _, l := range licensecheck.BuiltinLicenses() {
-			if l.LRE != "" {
-				lres = append(lres, l)
-			}
-		}
-		if len(lres) != len(ix.Entries) {
-			d.err = fmt.Errorf("license index has %d patterns, licensecheck %d: run go generate ./licenses", len(ix.Entries), len(lres))
+		data, _ := fs.Sub(patternData, "data")
+		pats, err := index.Patterns(data)
+		if err != nil {
+			d.err = err
 			return
 		}
+		if len(pats) != len(ix.Entries) {
+			d.err = fmt.Errorf("license index has %d patterns, heng %d: run go generate ./licenses", len(ix.Entries), len(pats))
+			return
+		}
+		lres := make([]licensecheck.License, len(pats))
 		d.entryOf = map[string]int{}
 		for i, e := range ix.Entries {
-			if e.ID != lres[i].ID {
-				d.err = fmt.Errorf("license index entry %d is %s, licensecheck has %s: run go generate ./licenses", i, e.ID, lres[i].ID)
+			if e.ID != pats[i].ID {
+				d.err = fmt.Errorf("license index entry %d is %s, heng has %s: run go generate ./licenses", i, e.ID, pats[i].ID)
 				return
 			}
-			if _, ok := d.entryOf[e.ID]; !ok {
-				d.entryOf[e.ID] = i
-			}
+			lres[i] = licensecheck.License{ID: pats[i].ID, LRE: pats[i].LRE}
+			d.entryOf[e.ID] = i
 		}
 		d.ix, d.lres = ix, lres
 		d.single = make([]lazyScanner, len(lres))
@@ -331,7 +337,7 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 		if s == nil {
 			continue
 		}
-		res := s.Scan(win[from:to])
+		res := scan(s, win[from:to])
 		if len(res.Match) == 0 {
 			continue
 		}
@@ -360,7 +366,21 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 	if all := append(matched, contenders...); len(all) > 1 {
 		slices.Sort(all)
 		if s := d.comboScanner(all); s != nil {
-			cov = s.Scan(win)
+			cov = scan(s, win)
+		}
+	}
+	return cov
+}
+
+// scan runs a licensecheck scanner on text with its ideographs spaced apart,
+// as heng's patterns and index read them, and gives offsets in text.
+func scan(s *licensecheck.Scanner, text []byte) licensecheck.Coverage {
+	spaced, orig := index.SpaceIdeographs(text)
+	cov := s.Scan(spaced)
+	if len(spaced) != len(text) {
+		for i := range cov.Match {
+			cov.Match[i].Start = orig(cov.Match[i].Start)
+			cov.Match[i].End = orig(cov.Match[i].End)
 		}
 	}
 	return cov
@@ -417,11 +437,23 @@ const copyrightReach = 60
 func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck.Coverage, whole bool, sc *index.Scratch) []Finding {
 	win := text[w.lo:w.hi]
 	words := sc.Words // word offsets in win
+	urls := findURLs(win)
 	var appendix []appendixSpan
+	var kept []licensecheck.Match
 	for _, m := range cov.Match {
 		if m.IsURL {
 			continue
 		}
+		// A reference that is part of an address is the address
+		// (license.coscl.org.cn/MulanPubL-2.0 names the license too).
+		if slices.ContainsFunc(urls, func(u [2]int) bool { return u[0] <= m.Start && m.End <= u[1] }) ||
+			slices.ContainsFunc(urls, func(u [2]int) bool {
+				lo, hi := trimBlankLines(win, m.Start, m.End)
+				return u[0] <= lo && hi <= u[1]+1
+			}) {
+			continue
+		}
+		kept = append(kept, m)
 		m.Start, m.End = trimBlankLines(win, m.Start, m.End)
 		n := wordsIn(words, m.Start, m.End)
 		total := len(words)
@@ -431,14 +463,18 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 		}
 		kind := KindNotice
 		e, known := d.entryOf[m.ID]
-		if known && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords) {
+		id := index.PublicID(m.ID)
+		switch {
+		case known && d.ix.Entries[e].Kind != "":
+			kind = Kind(d.ix.Entries[e].Kind)
+		case known && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords):
 			kind = KindText
 		}
-		if kind == KindNotice && inAppendix(appendix, m.ID, w.lo+m.Start) {
+		if kind == KindNotice && inAppendix(appendix, id, w.lo+m.Start) {
 			continue
 		}
 		out = append(out, Finding{
-			ID:      m.ID,
+			ID:      id,
 			Kind:    kind,
 			Percent: percent(n, total),
 			Start:   w.lo + m.Start,
@@ -453,13 +489,13 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 			if i+rest < len(words) {
 				end = words[i+rest]
 			}
-			appendix = append(appendix, appendixSpan{m.ID, w.lo + m.End, w.lo + end})
+			appendix = append(appendix, appendixSpan{id, w.lo + m.End, w.lo + end})
 		}
 	}
 	// License URLs outside the matches found above.
-	for _, loc := range findURLs(win) {
+	for _, loc := range urls {
 		inside := false
-		for _, m := range cov.Match {
+		for _, m := range kept {
 			if loc[0] >= m.Start && loc[1] <= m.End {
 				inside = true
 				break

@@ -23,6 +23,10 @@ var keywordNeedles = []struct {
 	{[]byte("CEN"), "li"},
 	{[]byte("yright"), "cop"},
 	{[]byte("YRIGHT"), "cop"},
+	// Chinese: 许可 (license, permission) and 版权 (copyright). Their
+	// first bytes never occur in ASCII text, so these passes cost little.
+	{[]byte("许可"), ""},
+	{[]byte("版权"), ""},
 }
 
 // keywordHits returns the offsets of all keyword hits in text (where the
@@ -209,11 +213,22 @@ func extend(text []byte, w span) span {
 	return w
 }
 
+// proseWordsZH are license prose in Chinese, found by bytes.Index.
+var proseWordsZH = [][]byte{
+	[]byte("许可"), []byte("授予"), []byte("担保"), []byte("责任"), []byte("分发"),
+	[]byte("贡献"), []byte("专利"), []byte("软件"), []byte("版权"), []byte("条款"),
+}
+
 // lastProseLine returns the offset of the start of the last line in b that
 // holds a prose word, or -1.
 func lastProseLine(b []byte) int {
 	at := -1
 	forEachProseWord(b, func(i int) { at = i })
+	for _, w := range proseWordsZH {
+		if i := bytes.LastIndex(b, w); i > at {
+			at = i
+		}
+	}
 	if at < 0 {
 		return -1
 	}
@@ -229,6 +244,11 @@ func firstProseLine(b []byte) int {
 			at = i
 		}
 	})
+	for _, w := range proseWordsZH {
+		if i := bytes.Index(b, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
 	if at < 0 {
 		return -1
 	}

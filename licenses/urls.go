@@ -2,6 +2,7 @@ package licenses
 
 import (
 	"bytes"
+	_ "embed"
 	"strings"
 
 	"github.com/google/licensecheck"
@@ -70,7 +71,11 @@ func isURLByte(c byte) bool {
 		strings.IndexByte("-._~:/?#@!$&'*+,;=%", c) >= 0
 }
 
-// urlTable maps normalized license URLs to license ids.
+//go:embed data/urls.txt
+var urlData string
+
+// urlTable maps normalized license URLs to license ids: licensecheck's
+// table, and heng's own (data/urls.txt: "URL ID" lines, # comments).
 func urlTable() map[string]string {
 	m := map[string]string{}
 	for _, l := range licensecheck.BuiltinLicenses() {
@@ -78,8 +83,18 @@ func urlTable() map[string]string {
 			m[normalizeURL(l.URL)] = l.ID
 		}
 	}
+	for _, line := range strings.Split(urlData, "\n") {
+		if f := strings.Fields(line); len(f) == 2 && !strings.HasPrefix(f[0], "#") {
+			m[normalizeURL(f[0])] = f[1]
+		}
+	}
 	return m
 }
+
+// spdxURLPrefixes are sites whose license pages are named by SPDX id:
+// spdx.org/licenses/MIT.html, opensource.org/licenses/Apache-2.0,
+// opensource.org/license/mit.
+var spdxURLPrefixes = []string{"spdx.org/licenses/", "opensource.org/licenses/", "opensource.org/license/"}
 
 // normalizeURL reduces a license URL to a lookup key: no scheme, no "www.",
 // lower case, no trailing slash, punctuation or "/legalcode", no ".html"
@@ -108,6 +123,14 @@ func (d *Detector) lookupURL(raw string) (string, bool) {
 	if i := strings.LastIndexByte(u, '/'); i > 0 {
 		if id, ok := d.urls[u[:i]]; ok {
 			return id, true
+		}
+	}
+	for _, p := range spdxURLPrefixes {
+		if rest, ok := strings.CutPrefix(u, p); ok {
+			lics, _ := spdxIDs()
+			if id, ok := lics[strings.TrimSuffix(rest, ".json")]; ok {
+				return id, true
+			}
 		}
 	}
 	return "", false

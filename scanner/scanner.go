@@ -205,6 +205,9 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		return f, []inventory.Issue{{Path: e.Path, Message: readError(err)}}
 	}
 	f.Size = int64(len(content))
+	// Text in UTF-16 or GB18030 is read as what it says, not as bytes.
+	content, encoding := licenses.Decode(content)
+	f.Encoding = encoding
 
 	c := s.classifier.Classify(e.Path, content)
 	f.Language, f.Tags = c.Language, tags(c.Tags)
@@ -212,7 +215,7 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		return f, nil
 	}
 	var issues []inventory.Issue
-	if !utf8.Valid(bytes.TrimPrefix(content, utf8BOM)) {
+	if encoding == "" && !utf8.Valid(bytes.TrimPrefix(content, utf8BOM)) {
 		issues = append(issues, inventory.Issue{Path: e.Path, Message: "not valid UTF-8; scanned as raw bytes"})
 	}
 	mode := licenses.ModeSource

@@ -43,6 +43,9 @@ type File struct {
 	Licenses []License `json:"licenses"`
 	// Skipped says why the content was not read, when it was not.
 	Skipped string `json:"skipped,omitempty"`
+	// Encoding names the text encoding the file was decoded from when it
+	// was not UTF-8: "utf-16le", "utf-16be" or "gb18030".
+	Encoding string `json:"encoding,omitempty"`
 }
 
 // License is one license finding in a file.

@@ -20,8 +20,12 @@ import (
 
 // An Entry is one license pattern known to the matcher.
 type Entry struct {
-	// ID is the license identifier the pattern reports.
+	// ID is the pattern's id: the license id it reports, possibly with a
+	// "|form" suffix (see PublicID).
 	ID string
+	// Kind is "text" or "notice" when the pattern says what it matches,
+	// "" when the match's length decides.
+	Kind string
 	// Source names where the pattern comes from: "licensecheck" for
 	// licensecheck.BuiltinLicenses(), or a file name of our own data.
 	Source string
@@ -80,15 +84,10 @@ const CandidateCoverage = 0.8
 // index; a set is examined only if the text has at least one of them.
 const keysPerSet = 4
 
-// Source is one license pattern to index.
-type Source struct {
-	ID, Source string
-	LRE        string
-	RefWords   int // 0: use the pattern's own length
-}
-
-// Build parses every source pattern and builds the index.
-func Build(srcs []Source) (*Index, error) {
+// Build parses every pattern and builds the index. refWords gives the
+// number of words of a license's reference text, or 0 when there is none
+// (the pattern's own length is used then).
+func Build(srcs []Pattern, refWords func(id string) int) (*Index, error) {
 	ix := &Index{wordID: map[string]uint32{}}
 	type parsed struct {
 		sets     [][]string
@@ -115,7 +114,7 @@ func Build(srcs []Source) (*Index, error) {
 			return nil, fmt.Errorf("%s (%s): pattern requires no word", s.ID, s.Source)
 		}
 		pattern := n.MinWords()
-		ref := s.RefWords
+		ref := refWords(PublicID(s.ID))
 		if ref == 0 {
 			ref = pattern
 		}
@@ -139,7 +138,7 @@ func Build(srcs []Source) (*Index, error) {
 		ix.wordID[w] = uint32(i)
 	}
 	for i, s := range srcs {
-		e := Entry{ID: s.ID, Source: s.Source, RefWords: all[i].ref, PatternWords: all[i].pattern, MaxWords: all[i].maxWords, AnyStart: all[i].anyStart, MaxWild: all[i].maxWild}
+		e := Entry{ID: s.ID, Source: s.Source, Kind: s.Kind, RefWords: all[i].ref, PatternWords: all[i].pattern, MaxWords: all[i].maxWords, AnyStart: all[i].anyStart, MaxWild: all[i].maxWild}
 		for _, w := range all[i].vocab {
 			e.Vocab = append(e.Vocab, ix.wordID[w])
 		}
@@ -428,7 +427,7 @@ const foreignSlack = 3
 //	magic "hengidx1"
 //	uvarint nwords, then each word: uvarint len, bytes
 //	uvarint nentries, then each entry:
-//	  string id, string source, uvarint refwords, uvarint patternwords,
+//	  string id, string source, string kind, uvarint refwords, uvarint patternwords,
 //	  uvarint maxwords, uvarint nsets,
 //	  each set: uvarint len, delta-coded sorted word ids, then its keys
 //	  the same way;
@@ -451,6 +450,7 @@ func (ix *Index) Encode() []byte {
 	for _, e := range ix.Entries {
 		putString(e.ID)
 		putString(e.Source)
+		putString(e.Kind)
 		b = binary.AppendUvarint(b, uint64(e.RefWords))
 		b = binary.AppendUvarint(b, uint64(e.PatternWords))
 		b = binary.AppendUvarint(b, uint64(e.MaxWords))
@@ -507,7 +507,7 @@ func Decode(data []byte) (*Index, error) {
 	}
 	ne := d.uvarint()
 	for i := uint64(0); i < ne && d.err == nil; i++ {
-		e := Entry{ID: d.string(), Source: d.string(), RefWords: int(d.uvarint()), PatternWords: int(d.uvarint()), MaxWords: int(d.uvarint())}
+		e := Entry{ID: d.string(), Source: d.string(), Kind: d.string(), RefWords: int(d.uvarint()), PatternWords: int(d.uvarint()), MaxWords: int(d.uvarint())}
 		ns := d.uvarint()
 		for j := uint64(0); j < ns && d.err == nil; j++ {
 			e.Sets = append(e.Sets, d.ids(nw))

@@ -170,9 +170,10 @@ func (p *lreParser) seq() *Node {
 	return n
 }
 
-// maxRequirementSets bounds the number of alternative word sets kept for one
-// pattern; beyond it alternatives are merged into the words they share.
-const maxRequirementSets = 4
+// maxAltSets bounds the alternative word sets kept for one pattern
+// (alternatives add their sets, a sequence crosses the sets of its parts);
+// beyond it, alternatives are merged into the words they share.
+const maxAltSets = 32
 
 // Requirements returns sets of words such that any text the pattern matches
 // contains every word of at least one set. Each set is sorted and deduplicated.
@@ -183,11 +184,23 @@ func (n *Node) Requirements() [][]string {
 	case lreWild, lreOpt:
 		return [][]string{nil}
 	case lreAlt:
-		var out [][]string
+		var subs [][][]string
+		total := 0
 		for _, s := range n.subs {
-			out = append(out, s.Requirements()...)
+			r := s.Requirements()
+			subs = append(subs, r)
+			total += len(r)
 		}
-		if len(out) > maxRequirementSets {
+		// Too many: first let each alternative keep only the words all
+		// its own sets share, then, if still too many, all of them.
+		var out [][]string
+		for _, r := range subs {
+			if total > maxAltSets && len(r) > 1 {
+				r = [][]string{intersectAll(r)}
+			}
+			out = append(out, r...)
+		}
+		if len(out) > maxAltSets {
 			out = [][]string{intersectAll(out)}
 		}
 		return out
@@ -202,7 +215,7 @@ func (n *Node) Requirements() [][]string {
 				}
 				continue
 			}
-			if len(alts)*len(sub) > maxRequirementSets {
+			if len(alts)*len(sub) > maxAltSets {
 				sub = [][]string{intersectAll(sub)}
 			}
 			next := make([][]string, 0, len(alts)*len(sub))

@@ -3,6 +3,11 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/google/licensecheck"
 )
@@ -25,31 +30,203 @@ func ParseSPDX(data []byte) (map[string]SPDXLicense, error) {
 	return m, nil
 }
 
-// Sources lists the patterns the detector matches, in matcher order:
-// licensecheck's built-in patterns first, in licensecheck's own order (which
-// breaks ties between equally long matches). spdx supplies the length of
-// each license's reference text.
-func Sources(spdx map[string]SPDXLicense) []Source {
-	var out []Source
-	for _, l := range licensecheck.BuiltinLicenses() {
-		if l.LRE == "" {
-			continue // a URL, matched separately
-		}
-		out = append(out, Source{
-			ID:       l.ID,
-			Source:   "licensecheck",
-			LRE:      l.LRE,
-			RefWords: refWords(spdx, l.ID),
-		})
-	}
-	return out
+// A Pattern is one license pattern the detector matches.
+type Pattern struct {
+	// ID names the pattern: the license id it reports, possibly followed
+	// by "|" and the form ("MulanPSL-2.0|en"), for licenses matched in
+	// several forms. PublicID strips the form.
+	ID string
+	// Source is "licensecheck" or the data file the pattern comes from.
+	Source string
+	LRE    string
+	// Kind is "text" or "notice" when the pattern says what it matches,
+	// "" when the match's length decides.
+	Kind string
 }
 
-// refWords returns the word count of id's SPDX text, or 0 when SPDX has no
-// text for it.
-func refWords(spdx map[string]SPDXLicense, id string) int {
-	if l, ok := spdx[id]; ok && l.Text != "" {
-		return CountWords([]byte(l.Text))
+// PublicID returns the license id a pattern id reports.
+func PublicID(id string) string {
+	id, _, _ = strings.Cut(id, "|")
+	return id
+}
+
+// Patterns lists the patterns the detector matches, in matcher order:
+// licensecheck's built-in patterns first, in licensecheck's own order
+// (which breaks ties between equally long matches), except those heng
+// replaces; then heng's own, from data (the licenses/data directory):
+// license texts in mulan/*.txt, each matched whole and, when bilingual, by
+// its English and its Chinese half; and hand-written patterns in lre/*.lre.
+func Patterns(data fs.FS) ([]Pattern, error) {
+	var out []Pattern
+	texts, err := fs.Glob(data, "mulan/*.txt")
+	if err != nil {
+		return nil, err
 	}
-	return 0
+	replaced := map[string]bool{}
+	for _, t := range texts {
+		replaced[strings.TrimSuffix(path.Base(t), ".txt")] = true
+	}
+	for _, l := range licensecheck.BuiltinLicenses() {
+		// licensecheck reads a run of Chinese characters as one word,
+		// which heng does not (see IsIdeograph), so its patterns of the
+		// Mulan texts are replaced by heng's.
+		if l.LRE == "" || replaced[l.ID] {
+			continue
+		}
+		out = append(out, Pattern{ID: l.ID, Source: "licensecheck", LRE: l.LRE})
+	}
+	for _, t := range texts {
+		b, err := fs.ReadFile(data, t)
+		if err != nil {
+			return nil, err
+		}
+		id := strings.TrimSuffix(path.Base(t), ".txt")
+		text := string(b)
+		out = append(out, Pattern{ID: id, Source: t, LRE: TextLRE(text), Kind: "text"})
+		if zh, en, ok := SplitBilingual(text); ok {
+			out = append(out,
+				Pattern{ID: id + "|en", Source: t, LRE: TextLRE(en), Kind: "text"},
+				Pattern{ID: id + "|zh", Source: t, LRE: TextLRE(zh), Kind: "text"})
+		}
+	}
+	lres, err := fs.Glob(data, "lre/*.lre")
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(lres)
+	for _, f := range lres {
+		b, err := fs.ReadFile(data, f)
+		if err != nil {
+			return nil, err
+		}
+		// lre/<ID>.<form>.lre; the form "notice" or "ref" makes it a
+		// notice pattern.
+		name := strings.TrimSuffix(path.Base(f), ".lre")
+		i := strings.LastIndexByte(name, '.')
+		if i < 0 {
+			return nil, fmt.Errorf("%s: name is not <id>.<form>.lre", f)
+		}
+		out = append(out, Pattern{ID: name[:i] + "|" + name[i+1:], Source: f, LRE: SpaceIdeographsString(string(b)), Kind: "notice"})
+	}
+	return out, nil
+}
+
+// SpaceIdeographsString is SpaceIdeographs for a string.
+func SpaceIdeographsString(s string) string {
+	b, _ := SpaceIdeographs([]byte(s))
+	return string(b)
+}
+
+// SplitBilingual cuts a bilingual Mulan text into its Chinese half and its
+// English half: the English half starts with the first line after the
+// first one that begins with "Mulan ". ok is false for a text in one
+// language.
+func SplitBilingual(text string) (zh, en string, ok bool) {
+	lines := strings.SplitAfter(text, "\n")
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(strings.TrimSpace(l), "Mulan ") {
+			return strings.Join(lines[:i], ""), strings.Join(lines[i:], ""), true
+		}
+	}
+	return "", "", false
+}
+
+// lreOperators are the character sequences that are operators in the
+// pattern syntax; in plain text they are broken up (punctuation does not
+// count in matching).
+var lreOperators = strings.NewReplacer("((", "( (", "))", ") )", "||", "| |", "__", "_ _", "//**", "/ /**", "**//", "**/ /")
+
+// placeholderRE finds the blanks of license templates: [Year],
+// [name of copyright holder], <year>, <copyright holders>, [yyyy].
+var placeholderRE = regexp.MustCompile(`(?i)[\[<](?:[^\]>\n]{0,40}(?:year|yyyy|name|owner|holder|software|organization|author|copyright)[^\]>\n]{0,40})[\]>]`)
+
+// TextLRE turns a license text into a pattern that matches it and the
+// variants copies of it show: operator sequences broken up, template
+// blanks made wildcards of up to ten words, ideographs spaced apart; the
+// title lines before the first paragraph of prose optional (copies drop or
+// repeat them), and an optional list marker ("i.", "a)", "3.") before each
+// paragraph and each line after one that ends a clause (copies number
+// their clauses differently). A pattern may not
+// begin with a wildcard, so a leading blank is dropped.
+func TextLRE(text string) string {
+	s := lreOperators.Replace(strings.ReplaceAll(text, "\r\n", "\n"))
+	s = placeholderRE.ReplaceAllString(s, " __10__ ")
+	s = strings.TrimLeft(s, " \t\r\n")
+	for strings.HasPrefix(s, "__10__") {
+		s = strings.TrimLeft(strings.TrimPrefix(s, "__10__"), " \t\r\n")
+	}
+	var b strings.Builder
+	title := true
+	for _, para := range strings.Split(s, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" {
+			continue
+		}
+		words := CountWords([]byte(para))
+		if title && words > titleWords {
+			title = false
+		}
+		if title {
+			// A title line: optional, each on its own.
+			for _, line := range strings.Split(para, "\n") {
+				if line = strings.TrimSpace(line); line != "" && !strings.Contains(line, "__10__") {
+					b.WriteString("((\n" + line + "\n))??\n")
+				}
+			}
+			continue
+		}
+		// A marker may start the paragraph, and any line of it that
+		// follows a line ending a clause.
+		prevEnds := true
+		for _, line := range strings.Split(para, "\n") {
+			if prevEnds {
+				b.WriteString("((" + listMarkers + "))??\n")
+			}
+			b.WriteString(line + "\n")
+			t := strings.TrimRight(line, " \t")
+			prevEnds = strings.HasSuffix(t, ".") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ":") ||
+				strings.HasSuffix(t, "。") || strings.HasSuffix(t, "；") || strings.HasSuffix(t, "：")
+		}
+		b.WriteString("\n")
+	}
+	return SpaceIdeographsString(b.String())
+}
+
+// titleWords is the most words a title paragraph of a license text has.
+const titleWords = 15
+
+// listMarkers are the clause numbers copies of a text may put before a
+// paragraph.
+const listMarkers = "i || ii || iii || iv || v || vi || vii || viii || ix || x || a || b || c || d || e || f || 1 || 2 || 3 || 4 || 5 || 6 || 7 || 8 || 9 || 10"
+
+// RefWords returns a function giving the number of words of a license's
+// reference text: its SPDX text, or heng's own text in data (mulan/<id>.txt).
+func RefWords(spdx map[string]SPDXLicense, data fs.FS) func(id string) int {
+	return func(id string) int {
+		if l, ok := spdx[id]; ok && l.Text != "" {
+			return CountWords([]byte(l.Text))
+		}
+		if b, err := fs.ReadFile(data, "mulan/"+id+".txt"); err == nil {
+			return CountWords(b)
+		}
+		return 0
+	}
+}
+
+// BuildFrom builds the index from the data directory: the patterns and
+// the SPDX list (spdx-full.json) for reference lengths.
+func BuildFrom(data fs.FS) (*Index, error) {
+	b, err := fs.ReadFile(data, "spdx-full.json")
+	if err != nil {
+		return nil, err
+	}
+	spdx, err := ParseSPDX(b)
+	if err != nil {
+		return nil, err
+	}
+	pats, err := Patterns(data)
+	if err != nil {
+		return nil, err
+	}
+	return Build(pats, RefWords(spdx, data))
 }

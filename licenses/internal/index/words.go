@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,6 +17,61 @@ import (
 type token struct {
 	Word   string
 	Lo, Hi int
+}
+
+// IsIdeograph reports whether r is a CJK ideograph. Each is a word of its
+// own: Chinese is written without spaces, so a run of ideographs is a whole
+// sentence, which line wrapping cuts anywhere. licensecheck would read a
+// run as one word; heng gives it texts with ideographs spaced apart (see
+// SpaceIdeographs), so both read the same words.
+func IsIdeograph(r rune) bool {
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// SpaceIdeographs returns text with a space between each CJK ideograph and
+// the letters, digits or ideographs next to it, and a function that maps
+// an offset in the result back to text. Texts without ideographs come back
+// as they are.
+func SpaceIdeographs(text []byte) ([]byte, func(int) int) {
+	if !hasIdeographBytes(text) {
+		return text, func(off int) int { return off }
+	}
+	out := make([]byte, 0, len(text)+len(text)/3)
+	var inserted []int // offsets in out of the inserted spaces
+	prevWordish, prevIdeo := false, false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if text[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		ideo := r >= 0x2E80 && IsIdeograph(r)
+		wordish := ideo || unicode.IsLetter(r) || unicode.IsDigit(r)
+		if wordish && prevWordish && (ideo || prevIdeo) {
+			inserted = append(inserted, len(out))
+			out = append(out, ' ')
+		}
+		out = append(out, text[i:i+size]...)
+		prevWordish, prevIdeo = wordish, ideo
+		i += size
+	}
+	return out, func(off int) int {
+		n, _ := slices.BinarySearch(inserted, off)
+		return off - n
+	}
+}
+
+// hasIdeographBytes reports whether text holds a CJK ideograph. Their
+// UTF-8 forms start with bytes 0xE2 to 0xF0, which ASCII text never holds;
+// only then are runes decoded.
+func hasIdeographBytes(text []byte) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0xE2 && c <= 0xF0 {
+			if r, _ := utf8.DecodeRune(text[i:]); IsIdeograph(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // canonicalWord returns the single form licensecheck matches w as, or ""
@@ -87,7 +143,7 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 		lo := i
 		buf = appendFolded(buf[:0], r)
 		i += size
-		if r != '©' {
+		if r != '©' && !IsIdeograph(r) {
 			for i < len(text) {
 				c := text[i]
 				if c < utf8.RuneSelf {
@@ -100,7 +156,7 @@ func ForEachWord(text []byte, fn func(w []byte, lo, hi int)) {
 					continue
 				}
 				r, size := utf8.DecodeRune(text[i:])
-				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) || IsIdeograph(r) {
 					break
 				}
 				buf = appendFolded(buf, r)
