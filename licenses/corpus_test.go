@@ -74,7 +74,9 @@ func describeOurs(fs []Finding) string {
 	var b strings.Builder
 	prev := ""
 	for _, f := range fs {
-		if f.Kind != KindText && f.Kind != KindNotice {
+		// Only licensecheck's own patterns: heng's references and Mulan
+		// patterns (ids with a form) have no counterpart there.
+		if f.Kind != KindText && f.Kind != KindNotice || strings.Contains(f.pattern, "|") {
 			continue
 		}
 		if prev != "" && (f.ID == prev || strings.HasPrefix(f.ID, prev+"-")) {

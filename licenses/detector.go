@@ -69,6 +69,8 @@ type Finding struct {
 	Raw string
 	// Error says why a tag is not a valid SPDX expression.
 	Error string
+	// pattern is the id of the pattern that matched (see index.Pattern).
+	pattern string
 }
 
 // Mode says how much of a text Detect examines.
@@ -474,6 +476,7 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 			continue
 		}
 		out = append(out, Finding{
+			pattern: m.ID,
 			ID:      id,
 			Kind:    kind,
 			Percent: percent(n, total),

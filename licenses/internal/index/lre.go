@@ -184,26 +184,11 @@ func (n *Node) Requirements() [][]string {
 	case lreWild, lreOpt:
 		return [][]string{nil}
 	case lreAlt:
-		var subs [][][]string
-		total := 0
-		for _, s := range n.subs {
-			r := s.Requirements()
-			subs = append(subs, r)
-			total += len(r)
-		}
-		// Too many: first let each alternative keep only the words all
-		// its own sets share, then, if still too many, all of them.
 		var out [][]string
-		for _, r := range subs {
-			if total > maxAltSets && len(r) > 1 {
-				r = [][]string{intersectAll(r)}
-			}
-			out = append(out, r...)
+		for _, s := range n.subs {
+			out = append(out, s.Requirements()...)
 		}
-		if len(out) > maxAltSets {
-			out = [][]string{intersectAll(out)}
-		}
-		return out
+		return reduceSets(out, maxAltSets)
 	default: // lreSeq: every part must match
 		common := map[string]bool{}
 		alts := [][]string{nil}
@@ -215,8 +200,18 @@ func (n *Node) Requirements() [][]string {
 				}
 				continue
 			}
+			// Too many combinations: reduce the side with more
+			// alternatives, each of which says less (context words
+			// rather than the license's name), then the other if needed.
 			if len(alts)*len(sub) > maxAltSets {
-				sub = [][]string{intersectAll(sub)}
+				if len(alts) >= len(sub) {
+					alts = reduceSets(alts, max(1, maxAltSets/len(sub)))
+				} else {
+					sub = reduceSets(sub, max(1, maxAltSets/len(alts)))
+				}
+			}
+			if len(alts)*len(sub) > maxAltSets {
+				alts, sub = reduceSets(alts, 1), reduceSets(sub, 1)
 			}
 			next := make([][]string, 0, len(alts)*len(sub))
 			for _, a := range alts {
@@ -309,6 +304,27 @@ func (n *Node) MaxWords() int {
 		}
 		return t
 	}
+}
+
+// reduceSets merges word sets until at most n remain, each time replacing
+// the two sets that share the most words by the words they share: a text
+// holding either holds those. Alternatives that differ in a detail (the
+// spelling of a version) merge first, unrelated ones last.
+func reduceSets(sets [][]string, n int) [][]string {
+	sets = slices.Clone(sets)
+	for len(sets) > n {
+		bi, bj, best := 0, 1, -1
+		for i := range sets {
+			for j := i + 1; j < len(sets); j++ {
+				if c := len(intersectAll([][]string{sets[i], sets[j]})); c > best {
+					bi, bj, best = i, j, c
+				}
+			}
+		}
+		sets[bi] = intersectAll([][]string{sets[bi], sets[bj]})
+		sets = slices.Delete(sets, bj, bj+1)
+	}
+	return sets
 }
 
 func unionSorted(a, b []string) []string {
