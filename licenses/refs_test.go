@@ -15,7 +15,7 @@ func TestReferences(t *testing.T) {
 	}{
 		{"mit_readme", "## License\n\nThis project is licensed under the MIT License - see the LICENSE file for details.\n", []string{"MIT notice"}},
 		{"mit_licensed", "A tiny helper, MIT licensed.\n", []string{"MIT notice"}},
-				{"mit_released", "Released under the MIT license.\n", []string{"MIT notice"}},
+		{"mit_released", "Released under the MIT license.\n", []string{"MIT notice"}},
 		{"apache_short", "Licensed under the Apache License 2.0.\n", []string{"Apache-2.0 notice"}},
 		{"rust_dual", "Licensed under either of\n\n * Apache License, Version 2.0 (LICENSE-APACHE or http://www.apache.org/licenses/LICENSE-2.0)\n * MIT license (LICENSE-MIT or http://opensource.org/licenses/MIT)\n\nat your option.\n", []string{"Apache-2.0 notice", "Apache-2.0 url", "MIT notice", "MIT url"}},
 		{"gplv2_or_later", "This library is licensed under the GPLv2 or later.\n", []string{"GPL-2.0-or-later notice"}},
