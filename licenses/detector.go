@@ -85,6 +85,22 @@ const (
 	ModeLicenseFile
 )
 
+// fullTextWords is the length from which a pattern is taken to be a whole
+// license text: notices and references are shorter (an Apache header has
+// about 90 words, a GPL notice 30), full texts longer (MIT 155).
+const fullTextWords = 100
+
+// refLength is the length a match is measured against to tell a full text
+// from a notice: the license's reference text, or, for a pattern of a full
+// text, the pattern itself when shorter (SPDX's LGPL-3.0 text carries the
+// whole GPL-3.0 after it).
+func refLength(e index.Entry) int {
+	if e.PatternWords >= fullTextWords && e.PatternWords < e.RefWords {
+		return e.PatternWords
+	}
+	return e.RefWords
+}
+
 // textShare is how much of a license's reference text a match must cover
 // to count as the full text rather than a notice. Full texts found in the
 // wild drop appendices and preambles, which can be a third of the SPDX
@@ -469,7 +485,7 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 		switch {
 		case known && d.ix.Entries[e].Kind != "":
 			kind = Kind(d.ix.Entries[e].Kind)
-		case known && float64(n) >= textShare*float64(d.ix.Entries[e].RefWords):
+		case known && float64(n) >= textShare*float64(refLength(d.ix.Entries[e])):
 			kind = KindText
 		}
 		if kind == KindNotice && inAppendix(appendix, id, w.lo+m.Start) {
