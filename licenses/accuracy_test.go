@@ -31,11 +31,11 @@ const (
 
 // commonHeaders are notices as projects put them at the top of files.
 var commonHeaders = map[string]string{
-	"Apache-2.0":       k8sHeader,
-	"GPL-2.0-or-later": gpl2Header,
-	"BSD-3-Clause":     bsd3InC,
-	"GPL-3.0-or-later": "// " + strings.ReplaceAll(gpl3Notice, "\n", "\n// ") + "\npackage main\n",
-	"MPL-2.0":          "/* This Source Code Form is subject to the terms of the Mozilla Public\n * License, v. 2.0. If a copy of the MPL was not distributed with this\n * file, You can obtain one at http://mozilla.org/MPL/2.0/. */\n\nvar x = 1;\n",
+	"Apache-2.0":        k8sHeader,
+	"GPL-2.0-or-later":  gpl2Header,
+	"BSD-3-Clause":      bsd3InC,
+	"GPL-3.0-or-later":  "// " + strings.ReplaceAll(gpl3Notice, "\n", "\n// ") + "\npackage main\n",
+	"MPL-2.0":           "/* This Source Code Form is subject to the terms of the Mozilla Public\n * License, v. 2.0. If a copy of the MPL was not distributed with this\n * file, You can obtain one at http://mozilla.org/MPL/2.0/. */\n\nvar x = 1;\n",
 	"LGPL-2.1-or-later": "/*\n * This library is free software; you can redistribute it and/or\n * modify it under the terms of the GNU Lesser General Public\n * License as published by the Free Software Foundation; either\n * version 2.1 of the License, or (at your option) any later version.\n *\n * This library is distributed in the hope that it will be useful,\n * but WITHOUT ANY WARRANTY; without even the implied warranty of\n * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU\n * Lesser General Public License for more details.\n */\n#include <stdio.h>\n",
 }
 
