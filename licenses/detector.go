@@ -14,7 +14,6 @@ import (
 	"bytes"
 	"cmp"
 	"embed"
-	"fmt"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -116,6 +115,7 @@ type Detector struct {
 	ix      *index.Index
 	lres    []licensecheck.License // by index entry
 	entryOf map[string]int         // pattern id -> entry
+	lreOnce []sync.Once            // by index entry: its pattern is made
 	single  []lazyScanner          // by index entry
 	combos  sync.Map               // key of entry set -> *lazyScanner
 	urls    map[string]string
@@ -143,26 +143,15 @@ func (d *Detector) Load() error {
 			d.err = err
 			return
 		}
-		data, _ := fs.Sub(patternData, "data")
-		pats, err := index.Patterns(data)
-		if err != nil {
-			d.err = err
-			return
-		}
-		if len(pats) != len(ix.Entries) {
-			d.err = fmt.Errorf("license index has %d patterns, heng %d: run go generate ./licenses", len(ix.Entries), len(pats))
-			return
-		}
-		lres := make([]licensecheck.License, len(pats))
+		// Patterns are made from their sources when first needed (see
+		// license): most never are in a scan.
+		lres := make([]licensecheck.License, len(ix.Entries))
 		d.entryOf = map[string]int{}
 		for i, e := range ix.Entries {
-			if e.ID != pats[i].ID {
-				d.err = fmt.Errorf("license index entry %d is %s, heng has %s: run go generate ./licenses", i, e.ID, pats[i].ID)
-				return
-			}
-			lres[i] = licensecheck.License{ID: pats[i].ID, LRE: pats[i].LRE}
+			lres[i] = licensecheck.License{ID: e.ID}
 			d.entryOf[e.ID] = i
 		}
+		d.lreOnce = make([]sync.Once, len(lres))
 		d.ix, d.lres = ix, lres
 		d.single = make([]lazyScanner, len(lres))
 		d.urls = urlTable()
@@ -171,11 +160,25 @@ func (d *Detector) Load() error {
 	return d.err
 }
 
+// license returns the licensecheck license of one entry, making its
+// pattern on first use.
+func (d *Detector) license(entry int) licensecheck.License {
+	d.lreOnce[entry].Do(func() {
+		l := &d.lres[entry]
+		data, _ := fs.Sub(patternData, "data")
+		// An error leaves the pattern empty: its scanner fails to
+		// compile and the entry never matches. TestPatternsMadeAgain
+		// checks that every entry can be made.
+		l.LRE, _ = index.PatternLRE(l.ID, d.ix.Entries[entry].Source, data, Text)
+	})
+	return d.lres[entry]
+}
+
 // scanner returns the compiled scanner for one entry.
 func (d *Detector) scanner(entry int) *licensecheck.Scanner {
 	ls := &d.single[entry]
 	ls.once.Do(func() {
-		ls.s, ls.err = licensecheck.NewScanner(d.lres[entry : entry+1])
+		ls.s, ls.err = licensecheck.NewScanner([]licensecheck.License{d.license(entry)})
 	})
 	return ls.s
 }
@@ -193,7 +196,7 @@ func (d *Detector) comboScanner(entries []int) *licensecheck.Scanner {
 	ls.once.Do(func() {
 		list := make([]licensecheck.License, len(entries))
 		for i, e := range entries {
-			list[i] = d.lres[e]
+			list[i] = d.license(e)
 		}
 		ls.s, ls.err = licensecheck.NewScanner(list)
 	})
@@ -212,7 +215,7 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 		text, base = text[len(utf8BOM):], len(utf8BOM)
 	}
 	hits := keywordHits(text)
-	out := tags(text, hits)
+	out := append(tags(text, hits), declarations(text, hits)...)
 	var wins []span
 	if mode == ModeLicenseFile {
 		wins = []span{{0, len(text)}}
@@ -242,12 +245,29 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End),
 			cmp.Compare(a.ID, b.ID), cmp.Compare(a.Expression, b.Expression))
 	})
+	out = dropOverlaps(out)
 	setLines(text, out)
 	for i := range out {
 		out[i].Start += base
 		out[i].End += base
 	}
 	return out, nil
+}
+
+// dropOverlaps removes a notice that overlaps an earlier finding of the
+// same license: a "License: MulanPSL2" line is both a declaration and a
+// reference. out is sorted by start.
+func dropOverlaps(out []Finding) []Finding {
+	kept := out[:0]
+	for _, f := range out {
+		dup := f.Kind == KindNotice && slices.ContainsFunc(kept, func(k Finding) bool {
+			return k.ID == f.ID && k.Expression == f.Expression && f.Start < k.End && k.Start < f.End
+		})
+		if !dup {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // A match that touches the edge of its window, or ends within growSlack

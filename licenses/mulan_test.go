@@ -112,7 +112,7 @@ func detectIDs(t *testing.T, d *Detector, raw []byte, mode Mode) []string {
 	}
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.ID+" "+string(f.Kind))
+		out = append(out, f.ID+f.Expression+" "+string(f.Kind))
 	}
 	return out
 }

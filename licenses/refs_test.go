@@ -48,12 +48,19 @@ var referenceCases = withIDs([]referenceCase{
 	{"zlib", "Licensed under the zlib license.\n", []string{"Zlib notice"}, nil},
 	{"boost", "Distributed under the Boost Software License, Version 1.0.\n", []string{"BSL-1.0 notice"}, nil},
 	{"epl2", "Made available under the Eclipse Public License 2.0.\n", []string{"EPL-2.0 notice"}, nil},
+	{"jsdoc_license", "/**\n * left-pad\n * @license MIT\n */\n", []string{"MIT notice"}, nil},
+	{"license_line", "# License: Apache-2.0\n", []string{"Apache-2.0 notice"}, nil},
+	{"license_line_name", "License: Apache License, Version 2.0\n", []string{"Apache-2.0 notice"}, nil},
+	{"license_line_dual", "// License: MIT OR Apache-2.0\n", []string{"MIT OR Apache-2.0 notice"}, nil},
+	{"licence_line_mulan", "Licence: MulanPSL2\n", []string{"MulanPSL-2.0 notice"}, nil},
+	{"license_in_prose", "We think the license: MIT, GPL or BSD are all fine here.\n", nil, nil},
+	{"license_see_below", "License: see below\n", nil, nil},
 })
 
 func withIDs(cs []referenceCase) []referenceCase {
 	for i := range cs {
 		for _, w := range cs[i].want {
-			id, _, _ := strings.Cut(w, " ")
+			id := w[:strings.LastIndexByte(w, ' ')] // drop the kind
 			if !slices.Contains(cs[i].ids, id) {
 				cs[i].ids = append(cs[i].ids, id)
 			}

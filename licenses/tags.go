@@ -71,3 +71,82 @@ func tagValue(s string) (raw, expr string) {
 	}
 	return raw, strings.TrimSpace(s)
 }
+
+// declarations returns a finding for every line that declares a license:
+// "License: MIT" or "@license MIT" (JSDoc, PHPDoc, Closure), at the start
+// of a line after comment markers. The value is read by Normalize and
+// reported only when every part of it is a known license: "License: see
+// below" declares nothing. Unlike a pattern, this reads punctuation, which
+// tells "License: MIT" from "the license: MIT, GPL or BSD are fine".
+func declarations(text []byte, hits []int) []Finding {
+	var out []Finding
+	for _, h := range hits {
+		start := bytes.LastIndexByte(text[:h], '\n') + 1
+		prefix := text[start:h]
+		word := h + len("licen")
+		if word+2 > len(text) {
+			continue
+		}
+		// "license" or "licence", in any case, maybe plural.
+		switch strings.ToLower(string(text[word : word+2])) {
+		case "se", "ce":
+			word += 2
+		default:
+			continue
+		}
+		if word < len(text) && text[word]|0x20 == 's' {
+			word++
+		}
+		var value int
+		switch {
+		case bytes.HasSuffix(prefix, []byte("@")) && onlyCommentMarkers(prefix[:len(prefix)-1]):
+			value = word
+		case onlyCommentMarkers(prefix):
+			i := word
+			for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+				i++
+			}
+			if i >= len(text) || text[i] != ':' {
+				continue
+			}
+			value = i + 1
+		default:
+			continue
+		}
+		end := len(text)
+		if j := bytes.IndexAny(text[value:], "\r\n"); j >= 0 {
+			end = value + j
+		}
+		raw, expr := tagValue(string(text[value:end]))
+		if expr == "" || len(raw) > maxDeclaration {
+			continue
+		}
+		n := Normalize(raw)
+		if !n.Known {
+			continue
+		}
+		f := Finding{Kind: KindNotice, Percent: 100, Start: start + len(prefix), End: end, Raw: raw, pattern: "declaration"}
+		if _, single, err := CanonicalExpression(n.Expression); err == nil && single {
+			f.ID = n.Expression
+		} else {
+			f.Expression = n.Expression
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// maxDeclaration is the longest value read after "License:": longer lines
+// are prose, not declarations.
+const maxDeclaration = 100
+
+// onlyCommentMarkers reports whether b holds nothing but blanks and the
+// markers comments and lists start with.
+func onlyCommentMarkers(b []byte) bool {
+	for _, c := range b {
+		if !strings.ContainsRune(" \t/*#;-!%'\"<>{}", rune(c)) {
+			return false
+		}
+	}
+	return true
+}

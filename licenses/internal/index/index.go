@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // An Entry is one license pattern known to the matcher.
@@ -50,6 +51,11 @@ type Entry struct {
 	// cannot run through more words foreign to the pattern than that.
 	Vocab   []uint32
 	MaxWild int
+
+	// vocabCode is the encoded Vocab of a decoded index: decoded on
+	// first use (MatchEnd), as most patterns never run in a scan.
+	vocabCode []byte
+	vocabOnce *sync.Once
 	// RefWords is the number of words in the license's complete reference
 	// text: the SPDX text when SPDX has one, else the longest form the
 	// pattern accepts. It tells full texts from notices.
@@ -86,8 +92,11 @@ const keysPerSet = 4
 
 // Build parses every pattern and builds the index. refWords gives the
 // number of words of a license's reference text, or 0 when there is none
-// (the pattern's own length is used then).
-func Build(srcs []Pattern, refWords func(id string) int) (*Index, error) {
+// (the pattern's own length is used then). realWord tells words that
+// license texts really contain from the typos and run-together words
+// licensecheck's patterns hold (and forgive in matching), which no text
+// contains and so must not be keys.
+func Build(srcs []Pattern, refWords func(id string) int, realWord func(string) bool) (*Index, error) {
 	ix := &Index{wordID: map[string]uint32{}}
 	type parsed struct {
 		sets     [][]string
@@ -156,15 +165,23 @@ func Build(srcs []Pattern, refWords func(id string) int) (*Index, error) {
 		}
 		ix.Entries = append(ix.Entries, e)
 	}
-	ix.chooseKeys()
+	ix.chooseKeys(realWord)
 	ix.buildPostings()
 	return ix, nil
 }
 
-// chooseKeys picks each set's key words: its words that occur in the fewest
-// sets overall, preferring real words (four letters or more) over numbers
-// and short words, which are common in source code.
-func (ix *Index) chooseKeys() {
+// maxSetWords is the most words a required-word set keeps: its most
+// distinctive ones (see chooseKeys). The share of them a text holds tells
+// as much as the share of all the words of a license text would, and the
+// index stays small and quick to load.
+const maxSetWords = 48
+
+// chooseKeys orders each set's words from the most distinctive (those that
+// occur in the fewest sets overall, preferring words of real texts, then
+// words of four letters or more over numbers and short words, which are
+// common in source code), keeps the first maxSetWords of them, and makes
+// the first keysPerSet its keys.
+func (ix *Index) chooseKeys(realWord func(string) bool) {
 	df := make([]int, len(ix.Words))
 	for _, e := range ix.Entries {
 		for _, set := range e.Sets {
@@ -188,9 +205,15 @@ func (ix *Index) chooseKeys() {
 	for ei := range ix.Entries {
 		e := &ix.Entries[ei]
 		e.Keys = nil
-		for _, set := range e.Sets {
+		for si, set := range e.Sets {
 			keys := slices.Clone(set)
 			slices.SortFunc(keys, func(a, b uint32) int {
+				if ra, rb := realWord(ix.Words[a]), realWord(ix.Words[b]); ra != rb {
+					if ra {
+						return -1
+					}
+					return 1
+				}
 				if wa, wb := weak(a), weak(b); wa != wb {
 					if wa {
 						return 1
@@ -199,6 +222,9 @@ func (ix *Index) chooseKeys() {
 				}
 				return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b))
 			})
+			kept := slices.Clone(keys[:min(maxSetWords, len(keys))])
+			slices.Sort(kept)
+			e.Sets[si] = kept
 			keys = keys[:min(keysPerSet, len(keys))]
 			slices.Sort(keys)
 			e.Keys = append(e.Keys, keys)
@@ -399,7 +425,7 @@ func (ix *Index) MatchEnd(s *Scratch, entry, from int) int {
 		clear(s.localStamp)
 		s.localGen = 1
 	}
-	for _, id := range e.Vocab {
+	for _, id := range ix.vocab(entry) {
 		s.localStamp[id] = s.localGen
 	}
 	limit := e.MaxWild + foreignSlack
@@ -414,6 +440,18 @@ func (ix *Index) MatchEnd(s *Scratch, entry, from int) int {
 		}
 	}
 	return len(s.ids)
+}
+
+// vocab returns the vocabulary of an entry, decoding it on first use.
+func (ix *Index) vocab(entry int) []uint32 {
+	e := &ix.Entries[entry]
+	if e.vocabOnce != nil {
+		e.vocabOnce.Do(func() {
+			d := decoder{b: e.vocabCode}
+			e.Vocab = d.ids(uint64(len(ix.Words)))
+		})
+	}
+	return e.Vocab
 }
 
 // foreignSlack is how many words foreign to a pattern, beyond its widest
@@ -431,7 +469,8 @@ const foreignSlack = 3
 //	  uvarint maxwords, uvarint nsets,
 //	  each set: uvarint len, delta-coded sorted word ids, then its keys
 //	  the same way;
-//	  uvarint maxwild, the vocabulary coded like a set,
+//	  uvarint maxwild, uvarint length in bytes of the vocabulary coded
+//	  like a set, then it,
 //	  uvarint 1+nphrases (0: AnyStart), each phrase: uvarint, uvarint
 const magic = "hengidx1"
 
@@ -447,7 +486,7 @@ func (ix *Index) Encode() []byte {
 		putString(w)
 	}
 	b = binary.AppendUvarint(b, uint64(len(ix.Entries)))
-	for _, e := range ix.Entries {
+	for ei, e := range ix.Entries {
 		putString(e.ID)
 		putString(e.Source)
 		putString(e.Kind)
@@ -460,7 +499,9 @@ func (ix *Index) Encode() []byte {
 			b = appendIDs(b, e.Keys[i])
 		}
 		b = binary.AppendUvarint(b, uint64(e.MaxWild))
-		b = appendIDs(b, e.Vocab)
+		vocab := appendIDs(nil, ix.vocab(ei))
+		b = binary.AppendUvarint(b, uint64(len(vocab)))
+		b = append(b, vocab...)
 		if e.AnyStart {
 			b = binary.AppendUvarint(b, 0)
 		} else {
@@ -514,7 +555,13 @@ func Decode(data []byte) (*Index, error) {
 			e.Keys = append(e.Keys, d.ids(nw))
 		}
 		e.MaxWild = int(d.uvarint())
-		e.Vocab = d.ids(nw)
+		// The vocabulary is skipped here and decoded on first use.
+		if n := d.uvarint(); n <= uint64(len(d.b)) {
+			e.vocabCode, d.b = d.b[:n], d.b[n:]
+		} else {
+			return nil, errCorrupt
+		}
+		e.vocabOnce = new(sync.Once)
 		np := d.uvarint()
 		if np == 0 {
 			e.AnyStart = true

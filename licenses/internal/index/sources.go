@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/github/go-spdx/v2/spdxexp/spdxlicenses"
 	"github.com/google/licensecheck"
 )
 
@@ -73,20 +75,30 @@ func Patterns(data fs.FS) ([]Pattern, error) {
 		if l.LRE == "" || replaced[l.ID] {
 			continue
 		}
-		out = append(out, Pattern{ID: l.ID, Source: "licensecheck", LRE: l.LRE})
+		out = append(out, Pattern{ID: l.ID, Source: SourceLicensecheck, LRE: l.LRE})
+	}
+	add := func(id, source, kind string) error {
+		p := Pattern{ID: id, Source: source, Kind: kind}
+		p.LRE, err = PatternLRE(p.ID, p.Source, data, nil)
+		out = append(out, p)
+		return err
 	}
 	for _, t := range texts {
+		id := strings.TrimSuffix(path.Base(t), ".txt")
+		if err := add(id, t, "text"); err != nil {
+			return nil, err
+		}
 		b, err := fs.ReadFile(data, t)
 		if err != nil {
 			return nil, err
 		}
-		id := strings.TrimSuffix(path.Base(t), ".txt")
-		text := string(b)
-		out = append(out, Pattern{ID: id, Source: t, LRE: TextLRE(text), Kind: "text"})
-		if zh, en, ok := SplitBilingual(text); ok {
-			out = append(out,
-				Pattern{ID: id + "|en", Source: t, LRE: TextLRE(en), Kind: "text"},
-				Pattern{ID: id + "|zh", Source: t, LRE: TextLRE(zh), Kind: "text"})
+		if _, _, ok := SplitBilingual(string(b)); ok {
+			if err := add(id+"|en", t, "text"); err != nil {
+				return nil, err
+			}
+			if err := add(id+"|zh", t, "text"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	lres, err := fs.Glob(data, "lre/*.lre")
@@ -95,20 +107,72 @@ func Patterns(data fs.FS) ([]Pattern, error) {
 	}
 	slices.Sort(lres)
 	for _, f := range lres {
-		b, err := fs.ReadFile(data, f)
-		if err != nil {
-			return nil, err
-		}
-		// lre/<ID>.<form>.lre; the form "notice" or "ref" makes it a
-		// notice pattern.
+		// lre/<ID>.<form>.lre: notice and reference patterns.
 		name := strings.TrimSuffix(path.Base(f), ".lre")
 		i := strings.LastIndexByte(name, '.')
 		if i < 0 {
 			return nil, fmt.Errorf("%s: name is not <id>.<form>.lre", f)
 		}
-		out = append(out, Pattern{ID: name[:i] + "|" + name[i+1:], Source: f, LRE: SpaceIdeographsString(string(b)), Kind: "notice"})
+		if err := add(name[:i]+"|"+name[i+1:], f, "notice"); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// SourceLicensecheck is the Source of licensecheck's built-in patterns.
+const SourceLicensecheck = "licensecheck"
+
+var builtinLREs = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, l := range licensecheck.BuiltinLicenses() {
+		if l.LRE != "" {
+			m[l.ID] = l.LRE
+		}
+	}
+	return m
+})
+
+// PatternLRE makes the pattern with the given id from its source:
+// licensecheck's built-in patterns, heng's data (a text in mulan/, whole
+// or one half as the id's form says; a pattern in lre/), or the text of an
+// SPDX license, which text gives. The detector calls it when a pattern is
+// first needed, so that start-up does not make hundreds of patterns.
+func PatternLRE(id, source string, data fs.FS, text func(id string) (string, bool)) (string, error) {
+	switch {
+	case source == SourceLicensecheck:
+		if lre, ok := builtinLREs()[id]; ok {
+			return lre, nil
+		}
+	case source == SourceSPDX:
+		if text != nil {
+			if t, ok := text(id); ok {
+				return TextLRE(t), nil
+			}
+		}
+	case strings.HasPrefix(source, "mulan/"):
+		b, err := fs.ReadFile(data, source)
+		if err != nil {
+			return "", err
+		}
+		t := string(b)
+		_, form, _ := strings.Cut(id, "|")
+		zh, en, _ := SplitBilingual(t)
+		switch form {
+		case "en":
+			t = en
+		case "zh":
+			t = zh
+		}
+		return TextLRE(t), nil
+	case strings.HasPrefix(source, "lre/"):
+		b, err := fs.ReadFile(data, source)
+		if err != nil {
+			return "", err
+		}
+		return SpaceIdeographsString(string(b)), nil
+	}
+	return "", fmt.Errorf("no pattern %s in %s", id, source)
 }
 
 // SpaceIdeographsString is SpaceIdeographs for a string.
@@ -213,8 +277,50 @@ func RefWords(spdx map[string]SPDXLicense, data fs.FS) func(id string) int {
 	}
 }
 
-// BuildFrom builds the index from the data directory: the patterns and
-// the SPDX list (spdx-full.json) for reference lengths.
+// SourceSPDX is the Source of the patterns made from SPDX texts.
+const SourceSPDX = "spdx"
+
+// SPDXPatterns returns a pattern for each license of the SPDX list that
+// no pattern of have matches (by public id), sorted by id: its SPDX text,
+// made a pattern by TextLRE. Deprecated ids are left out (their texts are
+// those of current ids), and so are texts that make no pattern (any-OSI,
+// a license choice, and one-sentence texts that all turn optional).
+// The detector makes the same patterns at run time from the texts heng
+// ships, when they are first needed; they are not kept in the binary.
+func SPDXPatterns(spdx map[string]SPDXLicense, have []Pattern) []Pattern {
+	known := map[string]bool{}
+	for _, p := range have {
+		known[PublicID(p.ID)] = true
+	}
+	for _, l := range licensecheck.BuiltinLicenses() {
+		known[l.ID] = true // including licensecheck's replaced patterns
+	}
+	deprecated := map[string]bool{}
+	for _, id := range spdxlicenses.GetDeprecated() {
+		deprecated[id] = true
+	}
+	var out []Pattern
+	for id, l := range spdx {
+		if known[id] || deprecated[id] || strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		lre := TextLRE(l.Text)
+		n, err := ParseLRE([]byte(lre))
+		if err != nil {
+			continue
+		}
+		if _, ok := n.LeadingPhrases(); !ok {
+			continue
+		}
+		out = append(out, Pattern{ID: id, Source: SourceSPDX, LRE: lre})
+	}
+	slices.SortFunc(out, func(a, b Pattern) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// BuildFrom builds the index from the data directory: the patterns, and
+// the SPDX list (spdx-full.json) for reference lengths and for the
+// licenses licensecheck has no pattern of.
 func BuildFrom(data fs.FS) (*Index, error) {
 	b, err := fs.ReadFile(data, "spdx-full.json")
 	if err != nil {
@@ -228,5 +334,20 @@ func BuildFrom(data fs.FS) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Build(pats, RefWords(spdx, data))
+	pats = append(pats, SPDXPatterns(spdx, pats)...)
+	// The words license texts really hold: SPDX's and heng's texts, and
+	// heng's own patterns (references name licenses as texts do not).
+	real := map[string]bool{}
+	note := func(b []byte) {
+		ForEachWord(b, func(w []byte, _, _ int) { real[string(w)] = true })
+	}
+	for _, l := range spdx {
+		note([]byte(l.Text))
+	}
+	for _, p := range pats {
+		if p.Source != SourceLicensecheck {
+			note([]byte(p.LRE))
+		}
+	}
+	return Build(pats, RefWords(spdx, data), func(w string) bool { return real[w] })
 }
