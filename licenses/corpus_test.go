@@ -79,11 +79,13 @@ func describeOurs(fs []Finding) string {
 		if f.Kind != KindText && f.Kind != KindNotice || strings.Contains(f.pattern, "|") {
 			continue
 		}
-		if prev != "" && (f.ID == prev || strings.HasPrefix(f.ID, prev+"-")) {
+		// licensecheck's own name for the license (see reportedID).
+		id := f.pattern
+		if prev != "" && (id == prev || strings.HasPrefix(id, prev+"-")) {
 			continue
 		}
-		prev = f.ID
-		fmt.Fprintf(&b, "%s %d,%d\n", f.ID, f.Start, f.End)
+		prev = id
+		fmt.Fprintf(&b, "%s %d,%d\n", id, f.Start, f.End)
 	}
 	return b.String()
 }

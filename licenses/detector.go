@@ -254,6 +254,24 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 	return out, nil
 }
 
+// reportedID returns how a pattern's license is reported: as an SPDX id or
+// LicenseRef. licensecheck knows a few licenses SPDX does not (Anti996,
+// CommonsClause, GooglePatentsFile, ...): they become LicenseRef-<id>,
+// which heng's knowledge names and categorises; its GPL-2.0-or-3.0 is the
+// expression it stands for.
+func reportedID(id string) (string, string) {
+	switch {
+	case id == "GPL-2.0-or-3.0":
+		return "", "GPL-2.0-only OR GPL-3.0-only"
+	case strings.HasPrefix(id, "LicenseRef-"):
+		return id, ""
+	}
+	if _, ok := Lookup(id); ok {
+		return id, ""
+	}
+	return "LicenseRef-" + id, ""
+}
+
 // dropOverlaps removes a notice that overlaps an earlier finding of the
 // same license: a "License: MulanPSL2" line is both a declaration and a
 // reference. out is sorted by start.
@@ -501,7 +519,7 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 		}
 		kind := KindNotice
 		e, known := d.entryOf[m.ID]
-		id := index.PublicID(m.ID)
+		id, expr := reportedID(index.PublicID(m.ID))
 		switch {
 		case known && d.ix.Entries[e].Kind != "":
 			kind = Kind(d.ix.Entries[e].Kind)
@@ -512,12 +530,13 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 			continue
 		}
 		out = append(out, Finding{
-			pattern: m.ID,
-			ID:      id,
-			Kind:    kind,
-			Percent: percent(n, total),
-			Start:   w.lo + m.Start,
-			End:     w.lo + m.End,
+			pattern:    m.ID,
+			ID:         id,
+			Expression: expr,
+			Kind:       kind,
+			Percent:    percent(n, total),
+			Start:      w.lo + m.Start,
+			End:        w.lo + m.End,
 		})
 		if kind == KindText && known {
 			// The reference text goes on for this many more words,
@@ -544,6 +563,7 @@ func (d *Detector) findings(out []Finding, text []byte, w span, cov licensecheck
 			continue
 		}
 		if id, ok := d.lookupURL(string(win[loc[0]:loc[1]])); ok {
+			id, _ = reportedID(id)
 			out = append(out, Finding{ID: id, Kind: KindURL, Percent: 100, Start: w.lo + loc[0], End: w.lo + loc[1]})
 		}
 	}
