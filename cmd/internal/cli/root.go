@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
+	"github.com/hengdev/heng/cmd/internal/commands/licenses"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/commands/version"
 )
@@ -81,6 +82,7 @@ violations, and 2 on any other error.`,
 // constructor and listing it here; help shows commands sorted by name.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(
+		licenses.NewCmdLicenses(f, nil),
 		scan.NewCmdScan(f, nil),
 		version.NewCmdVersion(f, nil),
 	)

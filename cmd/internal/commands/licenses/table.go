@@ -1,0 +1,155 @@
+package licenses
+
+import (
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// columnGap separates table columns.
+const columnGap = "  "
+
+// displayWidth returns how many terminal columns s takes: Chinese,
+// Japanese and Korean characters and full-width forms (木, ，) take two,
+// combining marks and control characters none, everything else one.
+// Aligning by bytes or runes would shift every column after a Chinese
+// name.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeWidth(r)
+	}
+	return n
+}
+
+func runeWidth(r rune) int {
+	if r < 0x20 || r == 0x7f || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// truncate shortens s to at most max columns, ending it with "..." when
+// anything was cut. It never splits a character.
+func truncate(s string, max int) string {
+	if displayWidth(s) <= max {
+		return s
+	}
+	const ellipsis = "..."
+	limit := max - len(ellipsis)
+	var b strings.Builder
+	used := 0
+	for _, r := range s {
+		w := runeWidth(r)
+		if used+w > limit {
+			break
+		}
+		b.WriteRune(r)
+		used += w
+	}
+	return strings.TrimRight(b.String(), " ") + ellipsis
+}
+
+// wrapWords breaks text into lines of at most w columns, at spaces. A word
+// longer than w gets a line of its own.
+func wrapWords(text string, w int) []string {
+	var lines []string
+	var cur strings.Builder
+	curWidth := 0
+	for _, word := range strings.Fields(text) {
+		ww := displayWidth(word)
+		if curWidth > 0 && curWidth+1+ww > w {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curWidth = 0
+		}
+		if curWidth > 0 {
+			cur.WriteByte(' ')
+			curWidth++
+		}
+		cur.WriteString(word)
+		curWidth += ww
+	}
+	if curWidth > 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+// table is rows of plain-text cells, written with the columns aligned by
+// display width.
+type table struct {
+	header []string
+	rows   [][]string
+	// lastMax, when positive, truncates the last column to this many
+	// columns (to fit a terminal).
+	lastMax int
+	// headerStyle colours the header line after its widths were
+	// measured; nil leaves it plain.
+	headerStyle func(string) string
+}
+
+// widths returns the width of every column but the last, which is never
+// padded.
+func (t *table) widths() []int {
+	ws := make([]int, len(t.header))
+	for _, row := range append([][]string{t.header}, t.rows...) {
+		for i, cell := range row[:len(row)-1] {
+			ws[i] = max(ws[i], displayWidth(cell))
+		}
+	}
+	return ws
+}
+
+// fitLast sets lastMax so that rows fit in total columns. It leaves the
+// last column at least minLast columns, even if the rows then overflow.
+func (t *table) fitLast(total, minLast int) {
+	used := 0
+	for _, w := range t.widths()[:len(t.header)-1] {
+		used += w + len(columnGap)
+	}
+	t.lastMax = max(total-used, minLast)
+}
+
+// write writes the header and the rows, one line each, without trailing
+// spaces.
+func (t *table) write(w io.Writer) error {
+	ws := t.widths()
+	var b strings.Builder
+	line := func(row []string, style func(string) string) {
+		last := len(row) - 1
+		for last > 0 && row[last] == "" {
+			last--
+		}
+		var l strings.Builder
+		for i := 0; i <= last; i++ {
+			cell := row[i]
+			if i == len(row)-1 && t.lastMax > 0 {
+				cell = truncate(cell, t.lastMax)
+			}
+			l.WriteString(cell)
+			if i < last {
+				l.WriteString(strings.Repeat(" ", max(ws[i]-displayWidth(cell), 0)))
+				l.WriteString(columnGap)
+			}
+		}
+		s := l.String()
+		if style != nil {
+			s = style(s)
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	line(t.header, t.headerStyle)
+	for _, row := range t.rows {
+		line(row, nil)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
