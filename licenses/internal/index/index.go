@@ -87,8 +87,18 @@ type setRef struct {
 const CandidateCoverage = 0.8
 
 // keysPerSet is how many of a set's rarest words are posted in the inverted
-// index; a set is examined only if the text has at least one of them.
+// index at most; a set is examined only if the text has at least one of
+// them.
 const keysPerSet = 4
+
+// keyCount returns how many keys a set of n words gets. A text with
+// CandidateCoverage of the set lacks at most (1-CandidateCoverage)·n of
+// its words, so it holds one of any that many plus one: with that many
+// keys, small sets are examined exactly when they can be candidates, and
+// a common word ("licensed") is the key of few of them.
+func keyCount(n int) int {
+	return min(keysPerSet, int((1-CandidateCoverage)*float64(n)+1e-9)+1)
+}
 
 // Build parses every pattern and builds the index. refWords gives the
 // number of words of a license's reference text, or 0 when there is none
@@ -225,7 +235,7 @@ func (ix *Index) chooseKeys(realWord func(string) bool) {
 			kept := slices.Clone(keys[:min(maxSetWords, len(keys))])
 			slices.Sort(kept)
 			e.Sets[si] = kept
-			keys = keys[:min(keysPerSet, len(keys))]
+			keys = keys[:min(keyCount(len(kept)), len(keys))]
 			slices.Sort(keys)
 			e.Keys = append(e.Keys, keys)
 		}
