@@ -22,6 +22,7 @@ import (
 
 	"github.com/google/licensecheck"
 
+	"github.com/hengdev/heng/licenses/copyright"
 	"github.com/hengdev/heng/licenses/internal/index"
 )
 
@@ -207,8 +208,89 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 
 // Detect returns the licenses found in text, ordered by position.
 func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
+	fs, _, err := d.detect(text, mode)
+	return fs, err
+}
+
+// Result is what Analyze finds in a text.
+type Result struct {
+	Findings   []Finding
+	Copyrights []copyright.Statement
+}
+
+// Analyze returns the licenses and the copyright statements in text. It
+// looks for statements (see package copyright) only around the words
+// copyright and 版权, which the licenses' keyword search finds anyway, and
+// around © signs: the rest of a tree pays nothing for it. A statement
+// written with "(c)" alone, without the word or the sign, is missed.
+func (d *Detector) Analyze(text []byte, mode Mode) (Result, error) {
+	fs, hits, err := d.detect(text, mode)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Findings: fs, Copyrights: copyrights(text, hits)}, nil
+}
+
+var copyrightSign = []byte("©")
+
+// Lines around a copyright keyword that copyright.Find reads: a statement
+// starts on the keyword's line or, for "Portions" and the like, the one
+// before, and runs on for at most two more.
+const (
+	copyrightBefore = 1
+	copyrightAfter  = 3
+)
+
+// copyrights finds the copyright statements of text in the lines around
+// its keyword hits that are "copyright" or 版权, and around © signs. Only
+// those lines are read: most of a file is code.
+func copyrights(text []byte, hits []int) []copyright.Statement {
+	var at []int
+	for _, h := range hits {
+		if text[h]|0x20 == 'c' || text[h] == "版"[0] {
+			at = append(at, h)
+		}
+	}
+	for off := 0; ; {
+		i := bytes.Index(text[off:], copyrightSign)
+		if i < 0 {
+			break
+		}
+		at = append(at, off+i)
+		off += i + len(copyrightSign)
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	slices.Sort(at)
+	var out []copyright.Statement
+	seen := map[string]bool{}
+	line, pos := 1, 0 // line number at byte offset pos
+	for i := 0; i < len(at); {
+		lo := linesBack(text, at[i], copyrightBefore)
+		hi := linesForward(text, at[i], copyrightAfter)
+		for i++; i < len(at) && at[i] < hi; i++ {
+			hi = linesForward(text, at[i], copyrightAfter)
+		}
+		line += bytes.Count(text[pos:lo], nl)
+		pos = lo
+		for _, st := range copyright.Find(text[lo:hi]) {
+			if seen[st.Text] {
+				continue
+			}
+			seen[st.Text] = true
+			st.StartLine += line - 1
+			st.EndLine += line - 1
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// detect finds the licenses of text, and returns the keyword hits too.
+func (d *Detector) detect(text []byte, mode Mode) ([]Finding, []int, error) {
 	if err := d.Load(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	base := 0
 	if bytes.HasPrefix(text, utf8BOM) {
@@ -251,7 +333,10 @@ func (d *Detector) Detect(text []byte, mode Mode) ([]Finding, error) {
 		out[i].Start += base
 		out[i].End += base
 	}
-	return out, nil
+	for i := range hits {
+		hits[i] += base
+	}
+	return out, hits, nil
 }
 
 // reportedID returns how a pattern's license is reported: as an SPDX id or

@@ -163,7 +163,7 @@ var skipReasons = map[fs.FileMode]string{
 
 // file classifies one entry and finds its licenses.
 func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
-	f := inventory.File{Path: e.Path, Size: e.Size, Tags: []string{}, Licenses: []inventory.License{}}
+	f := inventory.File{Path: e.Path, Size: e.Size, Tags: []string{}, Licenses: []inventory.License{}, Copyrights: []inventory.Copyright{}}
 	if e.Type != 0 {
 		c := s.classifier.Classify(e.Path, nil)
 		f.Language = c.Language
@@ -222,11 +222,20 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 	if hasTag(f.Tags, inventory.TagLicense) {
 		mode = licenses.ModeLicenseFile
 	}
-	found, err := s.cfg.Detector.Detect(content, mode)
+	res, err := s.cfg.Detector.Analyze(content, mode)
 	if err != nil {
 		issues = append(issues, inventory.Issue{Path: e.Path, Message: "detect licenses: " + err.Error()})
 	}
-	for _, l := range found {
+	for _, c := range res.Copyrights {
+		holders := c.Holders
+		if holders == nil {
+			holders = []string{}
+		}
+		f.Copyrights = append(f.Copyrights, inventory.Copyright{
+			Statement: c.Text, Holders: holders, Years: c.Years, StartLine: c.StartLine, EndLine: c.EndLine,
+		})
+	}
+	for _, l := range res.Findings {
 		f.Licenses = append(f.Licenses, inventory.License{
 			ID:           l.ID,
 			Expression:   l.Expression,

@@ -48,6 +48,8 @@ func Document() *sbom.Document {
 		Files: []inventory.File{
 			{Path: "LICENSE", Language: "Text", Size: 1077, Tags: []string{"documentation", "license"}, Licenses: []inventory.License{
 				{ID: "MIT", Kind: "text", MatchPercent: 98.8, StartLine: 3, EndLine: 18},
+			}, Copyrights: []inventory.Copyright{
+				{Statement: "Copyright (c) 2024 Example Co.", Holders: []string{"Example Co."}, Years: "2024", StartLine: 3, EndLine: 3},
 			}},
 			{Path: "assets/logo.png", Size: 2048, Tags: []string{"binary"}, Licenses: []inventory.License{}},
 			{Path: "big.csv", Language: "CSV", Size: 40 << 20, Tags: []string{}, Licenses: []inventory.License{}, Skipped: "too-large"},
@@ -62,6 +64,9 @@ func Document() *sbom.Document {
 			}},
 			{Path: "pkg/x.go", Language: "Go", Size: 900, Tags: []string{}, Licenses: []inventory.License{
 				{ID: "Apache-2.0", Kind: "notice", MatchPercent: 100, StartLine: 1, EndLine: 13},
+			}, Copyrights: []inventory.Copyright{
+				{Statement: "Copyright 2024 Example Co.", Holders: []string{"Example Co."}, Years: "2024", StartLine: 1, EndLine: 1},
+				{Statement: "Portions copyright 2019 Jane Doe <jane@example.com>", Holders: []string{"Jane Doe"}, Years: "2019", StartLine: 2, EndLine: 2},
 			}},
 			{Path: "secret.txt", Language: "Text", Size: 12, Tags: []string{}, Licenses: []inventory.License{}, Skipped: "error"},
 			{Path: "vendor/x/LICENSE", Language: "Text", Size: 1500, Tags: []string{"documentation", "license", "vendored"}, Licenses: []inventory.License{

@@ -18,6 +18,10 @@ import (
 // rest are counted.
 const MaxFilesPerLicense = 10
 
+// MaxHolders is how many copyright holders are listed, those named in the
+// most files first.
+const MaxHolders = 20
+
 // Format is the readable summary. Color adds ANSI colours to headings and
 // problems; the caller decides (terminal, NO_COLOR).
 type Format struct {
@@ -73,6 +77,20 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 				break
 			}
 			fmt.Fprintf(bw, "      %s\n", fl)
+		}
+	}
+	if len(s.Holders) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", bold(fmt.Sprintf("Copyright holders (%s statements)", human.Count(int64(s.Copyrights)))))
+		holders := make(map[string]inventory.Count, len(s.Holders))
+		for h, n := range s.Holders {
+			holders[h] = inventory.Count{Files: n}
+		}
+		for i, h := range inventory.Rank(holders) {
+			if i == MaxHolders {
+				fmt.Fprintf(bw, "  %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", human.Count(int64(len(holders)-i)))))
+				break
+			}
+			fmt.Fprintf(bw, "  %s  %s\n", h.Name, gray(fmt.Sprintf("%s %s", human.Count(int64(h.Files)), plural(h.Files, "file", "files"))))
 		}
 	}
 	if s.InvalidTags > 0 {

@@ -41,6 +41,8 @@ type File struct {
 	// Tags are sorted; see the Tag constants.
 	Tags     []string  `json:"tags"`
 	Licenses []License `json:"licenses"`
+	// Copyrights are the copyright statements in the file, in order.
+	Copyrights []Copyright `json:"copyrights"`
 	// Skipped says why the content was not read, when it was not.
 	Skipped string `json:"skipped,omitempty"`
 	// Encoding names the text encoding the file was decoded from when it
@@ -71,6 +73,20 @@ type License struct {
 // invalid tag.
 func (l License) Name() string {
 	return cmp.Or(l.ID, l.Expression)
+}
+
+// Copyright is one copyright statement found in a file.
+type Copyright struct {
+	// Statement is the statement as written, without comment markers:
+	// "Copyright (c) 2019-2024 Example Co. and contributors".
+	Statement string `json:"statement"`
+	// Holders are who hold it ("Example Co. and contributors"), without
+	// e-mail addresses; empty when none can be told.
+	Holders []string `json:"holders"`
+	// Years as written ("2019-2024"), or "".
+	Years     string `json:"years,omitempty"`
+	StartLine int    `json:"start_line"`
+	EndLine   int    `json:"end_line"`
 }
 
 // Issue is a problem met while scanning one file. It never stops a scan.

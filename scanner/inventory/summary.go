@@ -20,6 +20,10 @@ type Summary struct {
 	// InvalidTags counts SPDX-License-Identifier tags that are not valid
 	// SPDX expressions.
 	InvalidTags int `json:"invalid_tags"`
+	// Copyrights counts copyright statements, and Holders the files that
+	// name each copyright holder.
+	Copyrights int            `json:"copyrights"`
+	Holders    map[string]int `json:"holders"`
 }
 
 // Count is a number of files and their bytes.
@@ -42,6 +46,7 @@ func Summarize(files []File, issues []Issue) Summary {
 		Errors:    len(issues),
 		Languages: map[string]Count{},
 		Licenses:  map[string]LicenseCount{},
+		Holders:   map[string]int{},
 	}
 	for _, f := range files {
 		s.Bytes += f.Size
@@ -53,6 +58,16 @@ func Summarize(files []File, issues []Issue) Summary {
 			c.Files++
 			c.Bytes += f.Size
 			s.Languages[f.Language] = c
+		}
+		s.Copyrights += len(f.Copyrights)
+		held := map[string]bool{}
+		for _, c := range f.Copyrights {
+			for _, h := range c.Holders {
+				if !held[h] {
+					held[h] = true
+					s.Holders[h]++
+				}
+			}
 		}
 		seen := map[string]bool{}
 		for _, l := range f.Licenses {

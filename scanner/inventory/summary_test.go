@@ -10,12 +10,15 @@ func TestSummarize(t *testing.T) {
 	files := []File{
 		{Path: "a.go", Language: "Go", Size: 10, Licenses: []License{{ID: "MIT", Kind: "tag"}, {ID: "MIT", Kind: "notice"}}},
 		{Path: "b.go", Language: "Go", Size: 5, Licenses: []License{{Expression: "MIT OR Apache-2.0", Kind: "tag"}, {Kind: "tag", Error: "bad"}}},
-		{Path: "LICENSE", Language: "Text", Size: 100, Licenses: []License{{ID: "MIT", Kind: "text"}}},
+		{Path: "LICENSE", Language: "Text", Size: 100, Licenses: []License{{ID: "MIT", Kind: "text"}},
+			Copyrights: []Copyright{{Statement: "Copyright 2020 A and B", Holders: []string{"A and B"}}, {Statement: "Copyright 2021 A and B", Holders: []string{"A and B"}}}},
+		{Path: "c.go", Copyrights: []Copyright{{Statement: "Copyright 2020 A and B", Holders: []string{"A and B"}}, {Statement: "(c) C", Holders: []string{"C"}}}},
 		{Path: "x.bin", Size: 7, Skipped: SkipTooLarge},
 	}
 	got := Summarize(files, []Issue{{Path: "y", Message: "m"}})
 	want := Summary{
-		Files: 4, Bytes: 122, Skipped: 1, Errors: 1, InvalidTags: 1,
+		Files: 5, Bytes: 122, Skipped: 1, Errors: 1, InvalidTags: 1,
+		Copyrights: 4, Holders: map[string]int{"A and B": 2, "C": 1},
 		Languages: map[string]Count{"Go": {Files: 2, Bytes: 15}, "Text": {Files: 1, Bytes: 100}},
 		Licenses: map[string]LicenseCount{
 			"MIT":               {Files: 2, Kinds: map[string]int{"tag": 1, "notice": 1, "text": 1}},

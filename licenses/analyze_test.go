@@ -1,0 +1,37 @@
+package licenses
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hengdev/heng/licenses/copyright"
+)
+
+// TestAnalyzeCopyrights: reading only the lines around copyright keywords
+// gives what copyright.Find gives on the whole text, with the same lines.
+func TestAnalyzeCopyrights(t *testing.T) {
+	code := strings.Repeat("func f() { return }\n", 50)
+	texts := []string{
+		k8sHeader,
+		gpl2Header,
+		bsd3InC,
+		code + "// Copyright (c) 2015, 2016 Some Very Long Company Name\n// and Its Subsidiaries. All rights reserved.\n" + code,
+		"© 2020 Jane Doe\n" + code + "/* Portions\n * Copyright 2019 Foo Inc. */\n",
+		"版权所有 (C) 2020 华为技术有限公司\n" + code,
+		code + "copyright := \"x\" // not a statement\n",
+		spdxText(t, "ISC"),
+	}
+	d := NewDetector()
+	for i, text := range texts {
+		r, err := d.Analyze([]byte(text), ModeSource)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := copyright.Find([]byte(text))
+		if diff := cmp.Diff(want, r.Copyrights); diff != "" {
+			t.Errorf("text %d: (-Find +Analyze):\n%s", i, diff)
+		}
+	}
+}
