@@ -91,13 +91,19 @@ const CandidateCoverage = 0.8
 // them.
 const keysPerSet = 4
 
+// maxMissing returns how many of a set's n words a text may lack and still
+// have CandidateCoverage of them.
+func maxMissing(n int) int {
+	return int((1-CandidateCoverage)*float64(n) + 1e-9)
+}
+
 // keyCount returns how many keys a set of n words gets. A text with
 // CandidateCoverage of the set lacks at most (1-CandidateCoverage)·n of
 // its words, so it holds one of any that many plus one: with that many
 // keys, small sets are examined exactly when they can be candidates, and
 // a common word ("licensed") is the key of few of them.
 func keyCount(n int) int {
-	return min(keysPerSet, int((1-CandidateCoverage)*float64(n)+1e-9)+1)
+	return min(keysPerSet, maxMissing(n)+1)
 }
 
 // Build parses every pattern and builds the index. refWords gives the
@@ -358,16 +364,20 @@ func (ix *Index) Candidates(text []byte, s *Scratch) []Candidate {
 			}
 			s.setStamp[n] = gen
 			set := ix.Entries[ref.entry].Sets[ref.set]
-			have := 0
+			// Most sets examined fall short: stop counting once more
+			// words are missing than a candidate may lack.
+			have, miss, maxMiss := 0, 0, maxMissing(len(set))
 			for _, id := range set {
 				if s.stamp[id] == gen {
 					have++
+				} else if miss++; miss > maxMiss {
+					break
 				}
 			}
-			cov := float64(have) / float64(len(set))
-			if cov < CandidateCoverage {
+			if miss > maxMiss {
 				continue
 			}
+			cov := float64(have) / float64(len(set))
 			e := int(ref.entry)
 			if i := slices.IndexFunc(out, func(c Candidate) bool { return c.Entry == e }); i >= 0 {
 				out[i].Coverage = max(out[i].Coverage, cov)
