@@ -236,9 +236,12 @@ var copyrightSign = []byte("©")
 // Lines around a copyright keyword that copyright.Find reads: a statement
 // starts on the keyword's line or, for "Portions" and the like, the one
 // before, and runs on for at most two more.
+// On very long lines (minified code), the bytes read are bounded too.
 const (
-	copyrightBefore = 1
-	copyrightAfter  = 3
+	copyrightBefore      = 1
+	copyrightAfter       = 3
+	copyrightBytesBefore = 512
+	copyrightBytesAfter  = 1024
 )
 
 // copyrights finds the copyright statements of text in the lines around
@@ -267,11 +270,17 @@ func copyrights(text []byte, hits []int) []copyright.Statement {
 	seen := map[string]bool{}
 	line, pos := 1, 0 // line number at byte offset pos
 	for i := 0; i < len(at); {
-		lo := linesBack(text, at[i], copyrightBefore)
-		hi := linesForward(text, at[i], copyrightAfter)
-		for i++; i < len(at) && at[i] < hi; i++ {
-			hi = linesForward(text, at[i], copyrightAfter)
+		// Lines around the hits, within a few hundred bytes of them: a
+		// minified file is one line.
+		first, last := at[i], at[i]
+		for i++; i < len(at) && at[i]-last < copyrightBytesAfter; i++ {
+			last = at[i]
 		}
+		cutLo, cutHi := max(0, first-copyrightBytesBefore), min(len(text), last+copyrightBytesAfter)
+		sub := text[cutLo:cutHi]
+		w := span{linesBack(sub, first-cutLo, copyrightBefore), linesForward(sub, last-cutLo, copyrightAfter)}
+		w = snapWords(sub, w, cutLo > 0, cutHi < len(text))
+		lo, hi := cutLo+w.lo, cutLo+w.hi
 		line += bytes.Count(text[pos:lo], nl)
 		pos = lo
 		for _, st := range copyright.Find(text[lo:hi]) {
@@ -432,85 +441,116 @@ func (d *Detector) match(win []byte, sc *index.Scratch) licensecheck.Coverage {
 	var cov licensecheck.Coverage
 	var covered []found
 	for _, c := range cands {
-		e := &d.ix.Entries[c.Entry]
-		from, tied := 0, false // byte offset where this candidate can first begin
-		first := 0             // and the word there
-		if c.Starts != nil {
-			first = -1
-		Starts:
-			for _, p := range c.Starts {
-				local := d.ix.LocalCoverage(sc, c.Entry, p)
-				if local < index.CandidateCoverage {
-					continue
-				}
-				t := false
-				for _, f := range covered {
-					switch f.against(p, local, e.MaxWords) {
-					case loses:
-						continue Starts
-					case ties:
-						t = true
-					}
-				}
-				first, tied = p, t
+		var s *licensecheck.Scanner // compiled only once a start is found
+		// A candidate is scanned in segments: from a start where it can
+		// begin to the first run of words foreign to it, then from the
+		// next start beyond, so that a long window holding the same
+		// notice many times (a bundle's source map) is scanned once, in
+		// pieces, and not to its end from each.
+		var res licensecheck.Coverage
+		next, prevTo := 0, 0 // word position and byte offset already done
+		for {
+			from, first, tied, ok := d.segmentStart(win, sc, c, covered, next)
+			if !ok {
 				break
-			}
-			if first < 0 {
-				continue
 			}
 			if tied {
 				contenders = append(contenders, c.Entry)
-				continue
+				break
 			}
-			// Leave room for licensecheck to pull the match's start back
-			// to a preceding "Copyright".
-			if first > copyrightReach {
-				from = bytes.LastIndexByte(win[:sc.Words[first-copyrightReach]], '\n') + 1
+			from = max(from, prevTo)
+			// Nor can it run past words foreign to it: the code after a
+			// header is not given to licensecheck to read.
+			to := len(win)
+			end := d.ix.MatchEnd(sc, c.Entry, first)
+			if end < len(sc.Words) {
+				to = lineEnd(win, sc.Words[end-1])
+				if to-sc.Words[end] > maxLineReach { // a very long line
+					to = sc.Words[end]
+				}
 			}
-		}
-		// Nor can it run past words foreign to it: the code after a
-		// header is not given to licensecheck to read.
-		to := len(win)
-		if end := d.ix.MatchEnd(sc, c.Entry, first); end < len(sc.Words) {
-			to = lineEnd(win, sc.Words[end-1])
-		}
-		s := d.scanner(c.Entry)
-		if s == nil {
-			continue
-		}
-		res := scan(s, win[from:to])
-		if len(res.Match) == 0 {
-			continue
-		}
-		matched = append(matched, c.Entry)
-		for i := range res.Match {
-			res.Match[i].Start += from
-			res.Match[i].End += from
-		}
-		cov = res
-		for _, m := range res.Match {
-			if m.IsURL {
-				continue
+			if s == nil {
+				if s = d.scanner(c.Entry); s == nil {
+					break
+				}
 			}
-			f := found{}
-			f.lo, _ = slices.BinarySearch(sc.Words, m.Start)
-			f.hi, _ = slices.BinarySearch(sc.Words, m.End)
-			// The match proper began at the candidate's first start in
-			// it; before that, licensecheck took in a "Copyright" line.
-			f.core = f.lo
-			if i, _ := slices.BinarySearch(c.Starts, f.lo); i < len(c.Starts) && c.Starts[i] < f.hi {
-				f.core = c.Starts[i]
+			if from < to {
+				part := scan(s, win[from:to])
+				for _, m := range part.Match {
+					m.Start += from
+					m.End += from
+					res.Match = append(res.Match, m)
+					if m.IsURL {
+						continue
+					}
+					f := found{}
+					f.lo, _ = slices.BinarySearch(sc.Words, m.Start)
+					f.hi, _ = slices.BinarySearch(sc.Words, m.End)
+					// The match proper began at the candidate's first start in
+					// it; before that, licensecheck took in a "Copyright" line.
+					f.core = f.lo
+					if i, _ := slices.BinarySearch(c.Starts, f.lo); i < len(c.Starts) && c.Starts[i] < f.hi {
+						f.core = c.Starts[i]
+					}
+					covered = append(covered, f)
+				}
 			}
-			covered = append(covered, f)
+			if c.Starts == nil || end >= len(sc.Words) {
+				break
+			}
+			next, prevTo = max(end, first+1), max(prevTo, to)
+		}
+		if len(res.Match) > 0 {
+			matched = append(matched, c.Entry)
+			cov = res
 		}
 	}
 	if all := append(matched, contenders...); len(all) > 1 {
 		slices.Sort(all)
+		all = slices.Compact(all)
 		if s := d.comboScanner(all); s != nil {
 			cov = scan(s, win)
 		}
 	}
 	return cov
+}
+
+// segmentStart finds where candidate c can next begin in win, at or after
+// word position next: the first of its starts where enough of its words
+// follow and no match already found would win, and the byte offset from
+// which to scan for it. tied reports a start where c could tie with a
+// match found, which only a scanner of both settles. ok is false when c
+// cannot begin anywhere at or after next. A candidate that can begin with
+// any word (no starts) begins at next.
+func (d *Detector) segmentStart(win []byte, sc *index.Scratch, c index.Candidate, covered []found, next int) (from, first int, tied, ok bool) {
+	if c.Starts == nil {
+		return 0, next, false, true
+	}
+	e := &d.ix.Entries[c.Entry]
+	at, _ := slices.BinarySearch(c.Starts, next)
+Starts:
+	for _, p := range c.Starts[at:] {
+		local := d.ix.LocalCoverage(sc, c.Entry, p)
+		if local < index.CandidateCoverage {
+			continue
+		}
+		t := false
+		for _, f := range covered {
+			switch f.against(p, local, e.MaxWords) {
+			case loses:
+				continue Starts
+			case ties:
+				t = true
+			}
+		}
+		// Leave room for licensecheck to pull the match's start back
+		// to a preceding "Copyright".
+		if p > copyrightReach {
+			from = lineStart(win, sc.Words[p-copyrightReach])
+		}
+		return from, p, t, true
+	}
+	return 0, 0, false, false
 }
 
 // scan runs a licensecheck scanner on text with its ideographs spaced apart,
@@ -526,6 +566,24 @@ func scan(s *licensecheck.Scanner, text []byte) licensecheck.Coverage {
 	}
 	return cov
 }
+
+// lineStart returns the start of the line holding off, or off itself when
+// the line starts more than a few lines' worth of bytes before it (a
+// minified file or source map is one line).
+func lineStart(text []byte, off int) int {
+	lo := max(0, off-maxLineReach)
+	if i := bytes.LastIndexByte(text[lo:off], '\n'); i >= 0 {
+		return lo + i + 1
+	}
+	if lo == 0 {
+		return 0
+	}
+	return off
+}
+
+// maxLineReach is how far lineStart, and match for the end of a scan,
+// look for the ends of a line.
+const maxLineReach = 1 << 10
 
 // lineEnd returns the offset just after the newline that ends the line
 // holding offset off, or len(text).

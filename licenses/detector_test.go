@@ -185,6 +185,16 @@ func TestDetect(t *testing.T) {
 			want: []brief{{ID: "Apache-2.0", Kind: KindNotice, Lines: [2]int{3, 15}, Percent: 100}},
 		},
 		{
+			// One window, the same notice twice with other words between:
+			// both are found, the second by a scan of its own segment.
+			name: "same_notice_twice_in_one_window",
+			text: "Moment is released under the MIT license.\n\n## Install\n\nnpm install moment\nnpm test\nnpm run build\n\n## License\n\nMoment is released under the MIT license.\n",
+			want: []brief{
+				{ID: "MIT", Kind: KindNotice, Lines: [2]int{1, 1}, Percent: 71.4},
+				{ID: "MIT", Kind: KindNotice, Lines: [2]int{11, 11}, Percent: 71.4},
+			},
+		},
+		{
 			name: "code_mentioning_license_only",
 			text: "func (l *License) String() string { return l.licenseID }\n// copyright holders are listed in AUTHORS\n",
 			want: nil,

@@ -78,6 +78,30 @@ const (
 
 type span struct{ lo, hi int }
 
+// maxReach bounds windows in bytes as well as lines: a window reaches at
+// most this far from the hits it holds, and hits further apart do not
+// share one. Lines of text are short, so this matters only for files of
+// a few very long lines, minified code and source maps, where a window of
+// whole lines would be the whole file.
+const maxReach = 8 << 10
+
+// snapWords moves the ends of w that lie at the ends of text inward to
+// whitespace, when text was cut from a longer one there (cutLo, cutHi), so
+// that no word is cut.
+func snapWords(text []byte, w span, cutLo, cutHi bool) span {
+	if cutLo && w.lo == 0 {
+		if i := bytes.IndexAny(text[:w.hi], " \t\n"); i >= 0 {
+			w.lo = i + 1
+		}
+	}
+	if cutHi && w.hi == len(text) {
+		if i := bytes.LastIndexAny(text[w.lo:], " \t\n"); i >= 0 {
+			w.hi = w.lo + i
+		}
+	}
+	return w
+}
+
 // windows groups keyword hits into the byte ranges given to the matcher.
 func windows(text []byte, hits []int) []span {
 	var out []span
@@ -95,7 +119,7 @@ func windows(text []byte, hits []int) []span {
 		j := i + 1
 		for ; j < len(hits); j++ {
 			l := lineOf(hits[j])
-			if l-lastLine > clusterGap {
+			if l-lastLine > clusterGap || hits[j]-last > maxReach {
 				break
 			}
 			last, lastLine = hits[j], l
@@ -104,9 +128,15 @@ func windows(text []byte, hits []int) []span {
 		if j-i >= denseHits && lastLine-firstLine >= denseSpan {
 			before, after = denseReach, denseReach
 		}
-		w := span{linesBack(text, first, before), linesForward(text, last, after)}
-		w.hi = codeCut(text, lineEnd(text, last), w.hi)
-		w = extend(text, w)
+		// The window is made in the text within maxReach of its hits,
+		// so that on a long line no step looks further.
+		lo, hi := max(0, first-maxReach), min(len(text), last+maxReach)
+		sub := text[lo:hi]
+		w := span{linesBack(sub, first-lo, before), linesForward(sub, last-lo, after)}
+		w.hi = codeCut(sub, lineEnd(sub, last-lo), w.hi)
+		w = snapWords(sub, extend(sub, w), lo > 0, hi < len(text))
+		w.lo += lo
+		w.hi += lo
 		// Merge with every earlier window this one reaches.
 		for n := len(out); n > 0 && w.lo <= out[n-1].hi; n-- {
 			w.lo = min(w.lo, out[n-1].lo)

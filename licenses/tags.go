@@ -30,8 +30,9 @@ func tags(text []byte, hits []int) []Finding {
 			continue
 		}
 		i++
-		end := len(text)
-		if j := bytes.IndexAny(text[i:], "\r\n"); j >= 0 {
+		// A tag's value ends with its line, and is never long.
+		end := min(len(text), i+maxTagValue)
+		if j := bytes.IndexAny(text[i:end], "\r\n"); j >= 0 {
 			end = i + j
 		}
 		raw, expr := tagValue(string(text[i:end]))
@@ -81,7 +82,14 @@ func tagValue(s string) (raw, expr string) {
 func declarations(text []byte, hits []int) []Finding {
 	var out []Finding
 	for _, h := range hits {
-		start := bytes.LastIndexByte(text[:h], '\n') + 1
+		// Only comment markers may come before the keyword on its line:
+		// a line start further back than maxMarkers rules it out, and
+		// keeps this linear on a minified file of one long line.
+		lo := max(0, h-maxMarkers)
+		start := bytes.LastIndexByte(text[lo:h], '\n') + 1 + lo
+		if start == lo && lo > 0 {
+			continue
+		}
 		prefix := text[start:h]
 		word := h + len("licen")
 		if word+2 > len(text) {
@@ -113,8 +121,8 @@ func declarations(text []byte, hits []int) []Finding {
 		default:
 			continue
 		}
-		end := len(text)
-		if j := bytes.IndexAny(text[value:], "\r\n"); j >= 0 {
+		end := min(len(text), value+2*maxDeclaration)
+		if j := bytes.IndexAny(text[value:end], "\r\n"); j >= 0 {
 			end = value + j
 		}
 		raw, expr := tagValue(string(text[value:end]))
@@ -139,6 +147,14 @@ func declarations(text []byte, hits []int) []Finding {
 // maxDeclaration is the longest value read after "License:": longer lines
 // are prose, not declarations.
 const maxDeclaration = 100
+
+// maxMarkers is the longest run of comment markers and indentation read
+// before "License:" or "@license".
+const maxMarkers = 80
+
+// maxTagValue is the most of an SPDX-License-Identifier line that is read:
+// the longest expressions in real files are a few hundred bytes.
+const maxTagValue = 1 << 10
 
 // onlyCommentMarkers reports whether b holds nothing but blanks and the
 // markers comments and lists start with.
