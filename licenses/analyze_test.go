@@ -35,3 +35,25 @@ func TestAnalyzeCopyrights(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeLicenseFileCopyrights: a license file is read whole, so a
+// statement with only "(c)" is found there, and not in source files.
+func TestAnalyzeLicenseFileCopyrights(t *testing.T) {
+	text := []byte("(c) 2021 Jane Doe\n\n\n" +
+		"Permission to use, copy, modify, and/or distribute this software for any\n" +
+		"purpose with or without fee is hereby granted, provided that the above\n" +
+		"copyright notice and this permission notice appear in all copies.\n")
+	d := NewDetector()
+	for _, tc := range []struct {
+		mode Mode
+		want int
+	}{{ModeLicenseFile, 1}, {ModeSource, 0}} {
+		r, err := d.Analyze(text, tc.mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Copyrights) != tc.want {
+			t.Errorf("mode %v: copyrights %+v, want %d", tc.mode, r.Copyrights, tc.want)
+		}
+	}
+}

@@ -221,14 +221,21 @@ type Result struct {
 // Analyze returns the licenses and the copyright statements in text. It
 // looks for statements (see package copyright) only around the words
 // copyright and 版权, which the licenses' keyword search finds anyway, and
-// around © signs: the rest of a tree pays nothing for it. A statement
-// written with "(c)" alone, without the word or the sign, is missed.
+// around © signs: the rest of a tree pays nothing for it. License files,
+// few and small, are read whole. In other files a statement written with
+// "(c)" alone, without the word or the sign, is missed.
 func (d *Detector) Analyze(text []byte, mode Mode) (Result, error) {
 	fs, hits, err := d.detect(text, mode)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Findings: fs, Copyrights: copyrights(text, hits)}, nil
+	r := Result{Findings: fs}
+	if mode == ModeLicenseFile {
+		r.Copyrights = copyright.Find(text)
+	} else {
+		r.Copyrights = copyrights(text, hits)
+	}
+	return r, nil
 }
 
 var copyrightSign = []byte("©")
