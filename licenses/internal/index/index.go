@@ -73,6 +73,7 @@ type Index struct {
 	nsets    int
 	phraseID map[uint64]int32 // word pair -> phrase number
 	phrases  [][]int32        // by entry: its phrase numbers
+	variants [][]uint32       // by word id: the same word with or without a final s or d
 }
 
 type setRef struct {
@@ -125,12 +126,23 @@ func Build(srcs []Pattern, refWords func(id string) int, realWord func(string) b
 		maxWild  int
 	}
 	all := make([]parsed, len(srcs))
+	nodes := make([]*Node, len(srcs))
+	df := map[string]int{} // the number of patterns that use a word
 	for i, s := range srcs {
 		n, err := ParseLRE([]byte(s.LRE))
 		if err != nil {
 			return nil, fmt.Errorf("%s (%s): %w", s.ID, s.Source, err)
 		}
-		sets := n.Requirements()
+		nodes[i] = n
+		vocab, _ := n.Vocabulary()
+		for _, w := range vocab {
+			df[w]++
+		}
+	}
+	rarity := func(w string) int { return df[w] }
+	for i, s := range srcs {
+		n := nodes[i]
+		sets := n.Requirements(rarity)
 		// An empty set would make the pattern a candidate for every
 		// text; a pattern always has some required word in practice,
 		// so drop empty alternatives and keep the others.
@@ -193,22 +205,23 @@ func Build(srcs []Pattern, refWords func(id string) int, realWord func(string) b
 const maxSetWords = 48
 
 // chooseKeys orders each set's words from the most distinctive (those that
-// occur in the fewest sets overall, preferring words of real texts, then
-// words of four letters or more over numbers and short words, which are
-// common in source code), keeps the first maxSetWords of them, and makes
+// occur in the fewest patterns, preferring words of real texts, then
+// words of three letters or more over numbers and shorter words, which
+// are common in source code; a common three-letter word such as "the" is
+// in too many patterns to be chosen anyway, unlike "mit" or "gpl"), keeps the first maxSetWords of them, and makes
 // the first keysPerSet its keys.
 func (ix *Index) chooseKeys(realWord func(string) bool) {
+	// A word's rarity is the number of patterns that use it: "under" is
+	// in nearly every license, "mit" in few.
 	df := make([]int, len(ix.Words))
-	for _, e := range ix.Entries {
-		for _, set := range e.Sets {
-			for _, w := range set {
-				df[w]++
-			}
+	for ei := range ix.Entries {
+		for _, w := range ix.vocab(ei) {
+			df[w]++
 		}
 	}
 	weak := func(w uint32) bool {
 		s := ix.Words[w]
-		if len(s) < 4 {
+		if len(s) < 3 {
 			return true
 		}
 		for i := 0; i < len(s); i++ {
@@ -248,9 +261,44 @@ func (ix *Index) chooseKeys(realWord func(string) bool) {
 	}
 }
 
+// lookup returns the id of text word w, or of w without a final "s" or
+// "d" when only that is known: licensecheck reads a word one letter off
+// as the one its pattern expects ("license" for "licensed", "notice" for
+// "notices"), so the index must too.
+func (ix *Index) lookup(w []byte) (uint32, bool) {
+	if id, ok := ix.wordID[string(w)]; ok {
+		return id, true
+	}
+	if n := len(w); n >= 5 && (w[n-1] == 's' || w[n-1] == 'd') {
+		id, ok := ix.wordID[string(w[:n-1])]
+		return id, ok
+	}
+	return 0, false
+}
+
+// buildVariants links the words of the index that differ by a final "s"
+// or "d" (both of four letters or more, as licensecheck's spelling
+// tolerance wants): a text that has one has the other, as far as
+// licensecheck is concerned.
+func (ix *Index) buildVariants() {
+	ix.variants = make([][]uint32, len(ix.Words))
+	for id, w := range ix.Words {
+		if len(w) < 4 {
+			continue
+		}
+		for _, suffix := range []string{"s", "d"} {
+			if v, ok := ix.wordID[w+suffix]; ok {
+				ix.variants[id] = append(ix.variants[id], v)
+				ix.variants[v] = append(ix.variants[v], uint32(id))
+			}
+		}
+	}
+}
+
 // buildPostings fills the inverted index from the entries' keys, and
 // numbers the leading phrases.
 func (ix *Index) buildPostings() {
+	ix.buildVariants()
 	ix.phraseID = map[uint64]int32{}
 	ix.phrases = make([][]int32, len(ix.Entries))
 	for ei, e := range ix.Entries {
@@ -333,7 +381,7 @@ func (ix *Index) Candidates(text []byte, s *Scratch) []Candidate {
 	ForEachWord(text, func(w []byte, lo, _ int) {
 		pos := len(s.Words)
 		s.Words = append(s.Words, lo)
-		id, ok := ix.wordID[string(w)]
+		id, ok := ix.lookup(w)
 		if ok {
 			s.ids = append(s.ids, int32(id))
 		} else {
@@ -354,6 +402,12 @@ func (ix *Index) Candidates(text []byte, s *Scratch) []Candidate {
 		}
 		s.stamp[id] = gen
 		present = append(present, id)
+		for _, v := range ix.variants[id] {
+			if s.stamp[v] != gen {
+				s.stamp[v] = gen
+				present = append(present, v)
+			}
+		}
 	})
 	var out []Candidate
 	for _, w := range present {
@@ -418,6 +472,9 @@ func (ix *Index) LocalCoverage(s *Scratch, entry, p int) float64 {
 	for _, id := range s.ids[p:end] {
 		if id >= 0 {
 			s.localStamp[id] = s.localGen
+			for _, v := range ix.variants[id] {
+				s.localStamp[v] = s.localGen
+			}
 		}
 	}
 	best := 0.0

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -173,11 +174,14 @@ func (p *lreParser) seq() *Node {
 // maxAltSets bounds the alternative word sets kept for one pattern
 // (alternatives add their sets, a sequence crosses the sets of its parts);
 // beyond it, alternatives are merged into the words they share.
-const maxAltSets = 32
+const maxAltSets = 8
 
 // Requirements returns sets of words such that any text the pattern matches
-// contains every word of at least one set. Each set is sorted and deduplicated.
-func (n *Node) Requirements() [][]string {
+// contains every word of at least one set. Each set is sorted and
+// deduplicated. rarity ranks words, lower for rarer ones (the number of
+// patterns that use a word); where alternatives must be reduced, their
+// rarest words are kept.
+func (n *Node) Requirements(rarity func(string) int) [][]string {
 	switch n.kind {
 	case lreWord:
 		return [][]string{{n.word}}
@@ -186,32 +190,33 @@ func (n *Node) Requirements() [][]string {
 	case lreAlt:
 		var out [][]string
 		for _, s := range n.subs {
-			out = append(out, s.Requirements()...)
+			out = append(out, s.Requirements(rarity)...)
 		}
-		return reduceSets(out, maxAltSets)
+		return reduceSets(out, maxAltSets, rarity)
 	default: // lreSeq: every part must match
 		common := map[string]bool{}
 		alts := [][]string{nil}
 		for _, s := range n.subs {
-			sub := s.Requirements()
+			sub := s.Requirements(rarity)
 			if len(sub) == 1 {
 				for _, w := range sub[0] {
 					common[w] = true
 				}
 				continue
 			}
-			// Too many combinations: reduce the side with more
-			// alternatives, each of which says less (context words
-			// rather than the license's name), then the other if needed.
+			// Too many combinations: reduce the side whose alternatives
+			// say less (their rarest words are commoner: "licensed" or
+			// "released" rather than the license's name), then the other
+			// if needed.
 			if len(alts)*len(sub) > maxAltSets {
-				if len(alts) >= len(sub) {
-					alts = reduceSets(alts, max(1, maxAltSets/len(sub)))
+				if commonness(alts, rarity) >= commonness(sub, rarity) {
+					alts = reduceSets(alts, max(1, maxAltSets/len(sub)), rarity)
 				} else {
-					sub = reduceSets(sub, max(1, maxAltSets/len(alts)))
+					sub = reduceSets(sub, max(1, maxAltSets/len(alts)), rarity)
 				}
 			}
 			if len(alts)*len(sub) > maxAltSets {
-				alts, sub = reduceSets(alts, 1), reduceSets(sub, 1)
+				alts, sub = reduceSets(alts, 1, rarity), reduceSets(sub, 1, rarity)
 			}
 			next := make([][]string, 0, len(alts)*len(sub))
 			for _, a := range alts {
@@ -306,25 +311,127 @@ func (n *Node) MaxWords() int {
 	}
 }
 
-// reduceSets merges word sets until at most n remain, each time replacing
-// the two sets that share the most words by the words they share: a text
-// holding either holds those. Alternatives that differ in a detail (the
-// spelling of a version) merge first, unrelated ones last.
-func reduceSets(sets [][]string, n int) [][]string {
-	sets = slices.Clone(sets)
+// reduceSets reduces word sets to at most n, each step replacing sets by
+// subsets of them, so that a text that has every word of one of the
+// original sets still has every word of one of the results:
+//
+//   - sets that hold another set are dropped (that loses nothing);
+//   - two sets that share at least half of the smaller one's words are
+//     merged into those they share: alternatives that differ in a word or
+//     two ("licensed" or "released" under the MIT license) become one;
+//   - each set is cut to its k rarest words, for k ever smaller:
+//     alternatives that differ in common words ("or later", "or any later
+//     version") become one and keep the license's name;
+//   - the two sets that share the most words are merged, as a last resort.
+func reduceSets(sets [][]string, n int, rarity func(string) int) [][]string {
+	sets = dropSupersets(sets)
 	for len(sets) > n {
-		bi, bj, best := 0, 1, -1
-		for i := range sets {
-			for j := i + 1; j < len(sets); j++ {
-				if c := len(intersectAll([][]string{sets[i], sets[j]})); c > best {
-					bi, bj, best = i, j, c
-				}
-			}
+		i, j, shared := mostShared(sets)
+		if 2*shared < min(len(sets[i]), len(sets[j])) || shared == 0 {
+			break
 		}
-		sets[bi] = intersectAll([][]string{sets[bi], sets[bj]})
-		sets = slices.Delete(sets, bj, bj+1)
+		sets = mergePair(sets, i, j)
+	}
+	longest := 0
+	for _, s := range sets {
+		longest = max(longest, len(s))
+	}
+	for k := longest - 1; k >= 1 && len(sets) > n; k-- {
+		for i, s := range sets {
+			sets[i] = rarest(s, k, rarity)
+		}
+		sets = dropSupersets(sets)
+	}
+	for len(sets) > n {
+		i, j, _ := mostShared(sets)
+		sets = mergePair(sets, i, j)
 	}
 	return sets
+}
+
+// commonness tells how little a choice among sets says: the mean, over
+// the sets, of the rarity of each set's rarest word; an empty set says
+// nothing at all.
+func commonness(sets [][]string, rarity func(string) int) float64 {
+	const nothing = 1 << 20
+	total := 0
+	for _, s := range sets {
+		best := nothing
+		for _, w := range s {
+			best = min(best, rarity(w))
+		}
+		total += best
+	}
+	return float64(total) / float64(len(sets))
+}
+
+// mostShared returns the two sets with the most words in common.
+func mostShared(sets [][]string) (bi, bj, best int) {
+	bi, bj, best = 0, 1, -1
+	for i := range sets {
+		for j := i + 1; j < len(sets); j++ {
+			if c := len(intersectAll([][]string{sets[i], sets[j]})); c > best {
+				bi, bj, best = i, j, c
+			}
+		}
+	}
+	return bi, bj, best
+}
+
+// mergePair replaces sets i and j (i < j) by the words they share.
+func mergePair(sets [][]string, i, j int) [][]string {
+	sets = slices.Clone(sets)
+	sets[i] = intersectAll([][]string{sets[i], sets[j]})
+	return slices.Delete(sets, j, j+1)
+}
+
+// rarest returns the k rarest words of sorted set s, sorted; ties go to
+// the alphabetically first.
+func rarest(s []string, k int, rarity func(string) int) []string {
+	if len(s) <= k {
+		return s
+	}
+	r := slices.Clone(s)
+	slices.SortStableFunc(r, func(a, b string) int { return cmp.Compare(rarity(a), rarity(b)) })
+	r = r[:k]
+	slices.Sort(r)
+	return r
+}
+
+// dropSupersets removes the sets that hold all the words of another: a
+// text that has every word of the larger set has those of the smaller, so
+// the larger requires nothing more. This loses nothing, unlike merging.
+// Of equal sets, the first is kept.
+func dropSupersets(sets [][]string) [][]string {
+	var out [][]string
+	for i, s := range sets {
+		redundant := false
+		for j, t := range sets {
+			if i != j && len(t) <= len(s) && (len(t) < len(s) || j < i) && isSubset(t, s) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// isSubset reports whether every word of sorted a is in sorted b.
+func isSubset(a, b []string) bool {
+	j := 0
+	for _, w := range a {
+		for j < len(b) && b[j] < w {
+			j++
+		}
+		if j == len(b) || b[j] != w {
+			return false
+		}
+		j++
+	}
+	return true
 }
 
 func unionSorted(a, b []string) []string {
