@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -71,9 +72,20 @@ type Index struct {
 	postings [][]setRef // by word id: the sets for which it is a key word
 	setBase  []int      // by entry: global number of its first set
 	nsets    int
-	phraseID map[uint64]int32 // word pair -> phrase number
-	phrases  [][]int32        // by entry: its phrase numbers
-	variants [][]uint32       // by word id: the same word with or without a final s or d
+	phraseID map[uint64]int32  // word pair -> phrase number
+	phrases  [][]int32         // by entry: its phrase numbers
+	variants [][]uint32        // by word id: the same word with or without a final s or d
+	aliasID  map[string]uint32 // words not in the index, one final s or d off one that is
+}
+
+// isLetters reports whether w is all lower-case ASCII letters.
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 type setRef struct {
@@ -262,18 +274,15 @@ func (ix *Index) chooseKeys(realWord func(string) bool) {
 }
 
 // lookup returns the id of text word w, or of w without a final "s" or
-// "d" when only that is known: licensecheck reads a word one letter off
+// "d" when only that is known (aliasID): licensecheck reads a word one letter off
 // as the one its pattern expects ("license" for "licensed", "notice" for
 // "notices"), so the index must too.
 func (ix *Index) lookup(w []byte) (uint32, bool) {
 	if id, ok := ix.wordID[string(w)]; ok {
 		return id, true
 	}
-	if n := len(w); n >= 5 && (w[n-1] == 's' || w[n-1] == 'd') {
-		id, ok := ix.wordID[string(w[:n-1])]
-		return id, ok
-	}
-	return 0, false
+	id, ok := ix.aliasID[string(w)]
+	return id, ok
 }
 
 // buildVariants links the words of the index that differ by a final "s"
@@ -282,16 +291,62 @@ func (ix *Index) lookup(w []byte) (uint32, bool) {
 // licensecheck is concerned.
 func (ix *Index) buildVariants() {
 	ix.variants = make([][]uint32, len(ix.Words))
+	// The aliases are cut from one string: one allocation, not one each.
+	type alias struct {
+		lo, hi int
+		id     uint32
+	}
+	// Only required words and the words of leading phrases need them.
+	used := make([]bool, len(ix.Words))
+	for _, e := range ix.Entries {
+		for _, set := range e.Sets {
+			for _, id := range set {
+				used[id] = true
+			}
+		}
+		for _, p := range e.Phrases {
+			used[p[0]], used[p[1]] = true, true
+		}
+	}
+	var buf []byte
+	var aliases []alias
 	for id, w := range ix.Words {
 		if len(w) < 4 {
 			continue
 		}
-		for _, suffix := range []string{"s", "d"} {
-			if v, ok := ix.wordID[w+suffix]; ok {
-				ix.variants[id] = append(ix.variants[id], v)
-				ix.variants[v] = append(ix.variants[v], uint32(id))
+		// Words is sorted: w+"d" and w+"s" follow w among the words
+		// that begin with it, which are few.
+		found := [2]bool{}
+		for v := id + 1; v < len(ix.Words) && strings.HasPrefix(ix.Words[v], w); v++ {
+			if len(ix.Words[v]) != len(w)+1 {
+				continue
+			}
+			switch ix.Words[v][len(w)] {
+			case 's':
+				found[0] = true
+			case 'd':
+				found[1] = true
+			default:
+				continue
+			}
+			ix.variants[id] = append(ix.variants[id], uint32(v))
+			ix.variants[v] = append(ix.variants[v], uint32(id))
+		}
+		if !used[id] || !isLetters(w) {
+			continue
+		}
+		for i, suffix := range []byte{'s', 'd'} {
+			if !found[i] {
+				lo := len(buf)
+				buf = append(append(buf, w...), suffix)
+				aliases = append(aliases, alias{lo, len(buf), uint32(id)})
 			}
 		}
+	}
+	all := string(buf)
+	ix.aliasID = make(map[string]uint32, len(aliases))
+	for _, a := range aliases {
+		ix.aliasID[all[a.lo:a.hi]] = a.id
 	}
 }
 
