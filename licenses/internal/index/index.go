@@ -68,14 +68,13 @@ type Index struct {
 	Words   []string
 	Entries []Entry
 
-	wordID   map[string]uint32
-	postings [][]setRef // by word id: the sets for which it is a key word
-	setBase  []int      // by entry: global number of its first set
+	wordID   map[string]uint32 // word -> id; after buildPostings, also the aliases (see lookup)
+	postings [][]setRef        // by word id: the sets for which it is a key word
+	setBase  []int             // by entry: global number of its first set
 	nsets    int
-	phraseID map[uint64]int32  // word pair -> phrase number
-	phrases  [][]int32         // by entry: its phrase numbers
-	variants [][]uint32        // by word id: the same word with or without a final s or d
-	aliasID  map[string]uint32 // words not in the index, one final s or d off one that is
+	phraseID map[uint64]int32 // word pair -> phrase number
+	phrases  [][]int32        // by entry: its phrase numbers
+	variants [][]uint32       // by word id: the same word with or without a final s or d
 }
 
 // isLetters reports whether w is all lower-case ASCII letters.
@@ -274,14 +273,12 @@ func (ix *Index) chooseKeys(realWord func(string) bool) {
 }
 
 // lookup returns the id of text word w, or of w without a final "s" or
-// "d" when only that is known (aliasID): licensecheck reads a word one letter off
+// "d" when only that is known: licensecheck reads a word one letter off
 // as the one its pattern expects ("license" for "licensed", "notice" for
-// "notices"), so the index must too.
+// "notices"), so the index must too. buildVariants put those aliases in
+// wordID, so this is one map access.
 func (ix *Index) lookup(w []byte) (uint32, bool) {
-	if id, ok := ix.wordID[string(w)]; ok {
-		return id, true
-	}
-	id, ok := ix.aliasID[string(w)]
+	id, ok := ix.wordID[string(w)]
 	return id, ok
 }
 
@@ -344,9 +341,8 @@ func (ix *Index) buildVariants() {
 		}
 	}
 	all := string(buf)
-	ix.aliasID = make(map[string]uint32, len(aliases))
 	for _, a := range aliases {
-		ix.aliasID[all[a.lo:a.hi]] = a.id
+		ix.wordID[all[a.lo:a.hi]] = a.id
 	}
 }
 
