@@ -36,24 +36,33 @@ func TestAnalyzeCopyrights(t *testing.T) {
 	}
 }
 
-// TestAnalyzeLicenseFileCopyrights: a license file is read whole, so a
-// statement with only "(c)" is found there, and not in source files.
-func TestAnalyzeLicenseFileCopyrights(t *testing.T) {
-	text := []byte("(c) 2021 Jane Doe\n\n\n" +
-		"Permission to use, copy, modify, and/or distribute this software for any\n" +
+// TestAnalyzeParenC: a statement with only "(c)" is found in a license
+// file anywhere, and in other files in their header (the first 4 KiB)
+// only.
+func TestAnalyzeParenC(t *testing.T) {
+	grant := "Permission to use, copy, modify, and/or distribute this software for any\n" +
 		"purpose with or without fee is hereby granted, provided that the above\n" +
-		"copyright notice and this permission notice appear in all copies.\n")
+		"copyright notice and this permission notice appear in all copies.\n"
+	code := strings.Repeat("func f() { return g(x) }\n", 400) // 10 KB
+	top := "(c) 2021 Jane Doe\n\n\n" + grant
+	deep := "package x\n" + code + "// (C) 2021 Jane Doe\n" + code
 	d := NewDetector()
 	for _, tc := range []struct {
-		mode Mode
-		want int
-	}{{ModeLicenseFile, 1}, {ModeSource, 0}} {
-		r, err := d.Analyze(text, tc.mode)
+		name, text string
+		mode       Mode
+		want       int
+	}{
+		{"license_file", top, ModeLicenseFile, 1},
+		{"license_file_deep", deep, ModeLicenseFile, 1},
+		{"header", top, ModeSource, 1},
+		{"deep_in_source", deep, ModeSource, 0},
+	} {
+		r, err := d.Analyze([]byte(tc.text), tc.mode)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(r.Copyrights) != tc.want {
-			t.Errorf("mode %v: copyrights %+v, want %d", tc.mode, r.Copyrights, tc.want)
+			t.Errorf("%s: copyrights %+v, want %d", tc.name, r.Copyrights, tc.want)
 		}
 	}
 }

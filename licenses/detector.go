@@ -221,9 +221,10 @@ type Result struct {
 // Analyze returns the licenses and the copyright statements in text. It
 // looks for statements (see package copyright) only around the words
 // copyright and 版权, which the licenses' keyword search finds anyway, and
-// around © signs: the rest of a tree pays nothing for it. License files,
-// few and small, are read whole. In other files a statement written with
-// "(c)" alone, without the word or the sign, is missed.
+// around © signs, and around "(c)" in the first 4 KiB (a header): the
+// rest of a tree pays nothing for it. License files, few and small, are
+// read whole. Further down other files, a statement written with "(c)"
+// alone, without the word or the sign, is missed.
 func (d *Detector) Analyze(text []byte, mode Mode) (Result, error) {
 	fs, hits, err := d.detect(text, mode)
 	if err != nil {
@@ -239,6 +240,21 @@ func (d *Detector) Analyze(text []byte, mode Mode) (Result, error) {
 }
 
 var copyrightSign = []byte("©")
+
+// copyrightHeader is how much of the top of a file is searched for "(c)".
+const copyrightHeader = 4 << 10
+
+// appendAll appends the offsets of every occurrence of needle in text.
+func appendAll(at []int, text, needle []byte) []int {
+	for off := 0; ; {
+		i := bytes.Index(text[off:], needle)
+		if i < 0 {
+			return at
+		}
+		at = append(at, off+i)
+		off += i + len(needle)
+	}
+}
 
 // Lines around a copyright keyword that copyright.Find reads: a statement
 // starts on the keyword's line or, for "Portions" and the like, the one
@@ -261,14 +277,12 @@ func copyrights(text []byte, hits []int) []copyright.Statement {
 			at = append(at, h)
 		}
 	}
-	for off := 0; ; {
-		i := bytes.Index(text[off:], copyrightSign)
-		if i < 0 {
-			break
-		}
-		at = append(at, off+i)
-		off += i + len(copyrightSign)
-	}
+	at = appendAll(at, text, copyrightSign)
+	// "(C) 2020 Example Co." without the word: looked for in the header
+	// only, as "(" is too common in code to search whole files for.
+	head := text[:min(len(text), copyrightHeader)]
+	at = appendAll(at, head, []byte("(c)"))
+	at = appendAll(at, head, []byte("(C)"))
 	if len(at) == 0 {
 		return nil
 	}
@@ -314,6 +328,7 @@ func (d *Detector) detect(text []byte, mode Mode) ([]Finding, []int, error) {
 	}
 	hits := keywordHits(text)
 	out := append(tags(text, hits), declarations(text, hits)...)
+	out = append(out, fileReferences(text, hits)...)
 	var wins []span
 	if mode == ModeLicenseFile {
 		wins = []span{{0, len(text)}}
@@ -344,6 +359,7 @@ func (d *Detector) detect(text []byte, mode Mode) ([]Finding, []int, error) {
 			cmp.Compare(a.ID, b.ID), cmp.Compare(a.Expression, b.Expression))
 	})
 	out = dropOverlaps(out)
+	out = dropFileRefs(text, out)
 	setLines(text, out)
 	for i := range out {
 		out[i].Start += base
@@ -383,6 +399,30 @@ func dropOverlaps(out []Finding) []Finding {
 			return k.ID == f.ID && k.Expression == f.Expression && f.Start < k.End && k.Start < f.End
 		})
 		if !dup {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// dropFileRefs removes a license file's name ("see LICENSE-APACHE") that
+// stands on a line with another finding of the same license, such as the
+// notice it completes, or with the same name again ("[LICENSE-MIT](LICENSE-MIT)"):
+// it says nothing more. out is sorted by start.
+func dropFileRefs(text []byte, out []Finding) []Finding {
+	drop := make([]bool, len(out))
+	for i, f := range out {
+		if f.pattern != "file-reference" {
+			continue
+		}
+		lo, hi := lineStart(text, f.Start), lineEnd(text, f.End)
+		drop[i] = slices.ContainsFunc(out, func(g Finding) bool {
+			return g.ID == f.ID && g.Start < hi && g.End > lo && (g.pattern != "file-reference" || g.Start < f.Start)
+		})
+	}
+	kept := out[:0]
+	for i, f := range out {
+		if !drop[i] {
 			kept = append(kept, f)
 		}
 	}

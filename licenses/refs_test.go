@@ -55,6 +55,15 @@ var referenceCases = withIDs([]referenceCase{
 	{"licence_line_mulan", "Licence: MulanPSL2\n", []string{"MulanPSL-2.0 notice"}, nil},
 	{"license_in_prose", "We think the license: MIT, GPL or BSD are all fine here.\n", nil, nil},
 	{"license_see_below", "License: see below\n", nil, nil},
+	// Names of license files that name their license.
+	{"file_apache", "// see LICENSE-APACHE\npackage x\n", []string{"Apache-2.0 notice"}, nil},
+	{"file_mit_markdown_link", "See [LICENSE-MIT](LICENSE-MIT).\n", []string{"MIT notice"}, nil},
+	{"file_mulan", "本项目许可证见 LICENSE.MulanPSL2 文件。\n", []string{"MulanPSL-2.0 notice"}, nil},
+	{"file_spdx_id", "Full text in LICENCE-BSL-1.0.\n", []string{"BSL-1.0 notice"}, nil},
+	{"file_with_notice", "# Licensed under the Apache License, Version 2.0; see LICENSE-APACHE\n", []string{"Apache-2.0 notice"}, nil},
+	{"file_extension_only", "See LICENSE.txt and LICENSE.md for details.\n", nil, nil},
+	{"file_gpl_no_version", "See LICENSE.GPL for the license.\n", nil, nil},
+	{"file_url_version", "The license: http://www.apache.org/licenses/LICENSE-2.0\n", []string{"Apache-2.0 url"}, nil},
 })
 
 func withIDs(cs []referenceCase) []referenceCase {

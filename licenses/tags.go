@@ -166,3 +166,80 @@ func onlyCommentMarkers(b []byte) bool {
 	}
 	return true
 }
+
+// fileReferences returns a finding for every name of a license file that
+// names its license: "see LICENSE-APACHE", "LICENSE-MIT", "LICENSE.MulanPSL2",
+// "LICENCE-BSL-1.0". Dual-licensed projects (most Rust crates) point to
+// their texts this way. The part after "LICENSE-" or "LICENSE." must name
+// one license unambiguously: an SPDX id in any case, or a name Normalize
+// maps to one, but not a bare GNU family name ("LICENSE.GPL" does not say
+// which GPL), nor a file extension ("LICENSE.txt"). "APACHE" alone is the
+// Apache License 2.0, by the convention of the Rust ecosystem.
+func fileReferences(text []byte, hits []int) []Finding {
+	var out []Finding
+	for _, h := range hits {
+		word := h + len("licen")
+		if word+3 > len(text) || h > 0 && isNameByte(text[h-1]) {
+			continue
+		}
+		switch strings.ToLower(string(text[word : word+2])) {
+		case "se", "ce":
+		default:
+			continue
+		}
+		sep := word + 2
+		if sep >= len(text) || (text[sep] != '-' && text[sep] != '.' && text[sep] != '_') {
+			continue
+		}
+		end := sep + 1
+		for end < len(text) && end-sep <= maxFileRefName && isNameByte(text[end]) {
+			end++
+		}
+		// A trailing period ends the sentence, not the name.
+		for end > sep+1 && (text[end-1] == '.' || text[end-1] == '-') {
+			end--
+		}
+		if end == sep+1 || end-sep > maxFileRefName {
+			continue
+		}
+		id, ok := fileRefLicense(string(text[sep+1 : end]))
+		if !ok {
+			continue
+		}
+		out = append(out, Finding{ID: id, Kind: KindNotice, Percent: 100, Start: h, End: end, pattern: "file-reference"})
+	}
+	return out
+}
+
+// maxFileRefName is the longest license name read after "LICENSE-".
+const maxFileRefName = 40
+
+func isNameByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '+'
+}
+
+// fileRefLicense maps the name part of a license file's name to a license.
+func fileRefLicense(name string) (string, bool) {
+	lower := strings.ToLower(name)
+	switch lower {
+	case "apache":
+		return "Apache-2.0", true
+	case "txt", "md", "markdown", "rst", "html", "htm", "adoc", "org", "pdf", "rtf", "docx", "json", "xml", "yaml", "yml", "toml":
+		return "", false
+	}
+	if info, ok := Lookup(name); ok && !info.Exception {
+		return info.ID, true
+	}
+	n := Normalize(name)
+	if !n.Known {
+		return "", false
+	}
+	if _, single, err := CanonicalExpression(n.Expression); err != nil || !single {
+		return "", false
+	}
+	// "GPL" and "LGPL" without a version are a guess at the family.
+	if !strings.ContainsAny(lower, "0123456789") && strings.Contains(lower, "gpl") {
+		return "", false
+	}
+	return n.Expression, true
+}
