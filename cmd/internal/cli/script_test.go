@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script when heng's output changed")
@@ -35,6 +38,7 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup:               setupScript,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"encode":   cmdEncode,
 			"exitcode": cmdExitCode,
 			"mkfifo":   cmdMkfifo,
 		},
@@ -96,4 +100,25 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdEncode implements `encode <gb18030|utf16le-bom> <src> <dst>`: it writes
+// the UTF-8 file src re-encoded to dst, so that scripts can hold Chinese
+// projects' encodings as readable UTF-8 text.
+func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode <gb18030|utf16le-bom> <src> <dst>")
+	}
+	var enc encoding.Encoding
+	switch args[0] {
+	case "gb18030":
+		enc = simplifiedchinese.GB18030
+	case "utf16le-bom":
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	default:
+		ts.Fatalf("encode: unknown encoding %q", args[0])
+	}
+	out, err := enc.NewEncoder().Bytes([]byte(ts.ReadFile(args[1])))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 }
