@@ -17,10 +17,19 @@ type Tool struct {
 
 // Document is everything a format may show. Files and Issues are sorted.
 type Document struct {
-	Tool   Tool
-	Root   string // the scanned path as the user gave it, with forward slashes
-	Files  []inventory.File
-	Issues []inventory.Issue
+	Tool     Tool
+	Root     string // the scanned path as the user gave it, with forward slashes
+	Files    []inventory.File
+	Issues   []inventory.Issue
+	Packages []inventory.Package
+	// OmitFiles leaves the files out of the listing (heng scan
+	// --no-files); they are still counted in the summary.
+	OmitFiles bool
+}
+
+// Summary counts what the document holds.
+func (d *Document) Summary() inventory.Summary {
+	return inventory.Summarize(d.Files, d.Issues, d.Packages)
 }
 
 // Format encodes a finished Document. Encode is deterministic: the same

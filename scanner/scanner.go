@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/scanner/classify"
+	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/inventory"
 	"github.com/hengdev/heng/scanner/walk"
 )
@@ -48,6 +50,13 @@ type Config struct {
 	Detector *licenses.Detector
 	// Progress, when set, is kept up to date while the scan runs.
 	Progress *Progress
+	// Extractors find packages in manifests, lock files and installed
+	// package records (scanner/extractor/list.All()); none means no
+	// package is looked for.
+	Extractors []extractor.Extractor
+	// ModuleCache is a Go module cache (GOMODCACHE) to read the license
+	// files of Go modules from when they are not vendored; "" means none.
+	ModuleCache string
 }
 
 // Progress holds live counters of a running scan, safe to read from
@@ -68,8 +77,9 @@ func (p *Progress) Current() string {
 
 // Result is what a scan found, sorted by path.
 type Result struct {
-	Files  []inventory.File
-	Issues []inventory.Issue
+	Files    []inventory.File
+	Issues   []inventory.Issue
+	Packages []inventory.Package
 }
 
 // Run scans cfg.Root. It fails only when the root cannot be scanned at all
@@ -88,7 +98,12 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err := cfg.Detector.Load(); err != nil {
 		return nil, err
 	}
-	s := &scan{cfg: cfg, classifier: classify.New(), bufs: make(chan []byte, cfg.Jobs)}
+	s := &scan{cfg: cfg, ctx: ctx, classifier: classify.New(), bufs: make(chan []byte, cfg.Jobs)}
+	if st, err := os.Stat(cfg.Root); err == nil && !st.IsDir() {
+		s.fsys = os.DirFS(filepath.Dir(cfg.Root))
+	} else {
+		s.fsys = os.DirFS(cfg.Root)
+	}
 	err := walk.Walk(ctx, walk.Options{
 		Root:     cfg.Root,
 		Workers:  cfg.Jobs,
@@ -101,23 +116,30 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	inventory.SortFiles(s.files)
+	var pkgs []inventory.Package
+	if len(cfg.Extractors) > 0 {
+		pkgs = s.finishPackages()
+	}
 	inventory.SortIssues(s.issues)
-	return &Result{Files: s.files, Issues: s.issues}, nil
+	return &Result{Files: s.files, Issues: s.issues, Packages: pkgs}, nil
 }
 
 // scan is one run: the collector of results (one mutex, sorted once at the
 // end) and what the workers share.
 type scan struct {
 	cfg        Config
+	ctx        context.Context
+	fsys       fs.FS // the tree, for extractors
 	classifier *classify.Classifier
 	// bufs holds read buffers for reuse, one per worker at most. Unlike a
 	// sync.Pool, it is not emptied by each garbage collection, which would
 	// make every file allocate its buffer anew.
 	bufs chan []byte
 
-	mu     sync.Mutex
-	files  []inventory.File
-	issues []inventory.Issue
+	mu       sync.Mutex
+	files    []inventory.File
+	issues   []inventory.Issue
+	packages []inventory.Package
 }
 
 func (s *scan) add(f inventory.File, issues ...inventory.Issue) {
@@ -176,10 +198,14 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		}
 		return f, nil
 	}
+	exs := s.matching(e.Path, e.Size)
 	if e.Size > s.cfg.MaxFileSize {
 		c := s.classifier.Classify(e.Path, nil)
 		f.Language, f.Tags = c.Language, tags(c.Tags)
 		f.Skipped = inventory.SkipTooLarge
+		if len(exs) > 0 {
+			s.extract(e, exs, nil)
+		}
 		return f, nil
 	}
 
@@ -205,6 +231,9 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		return f, []inventory.Issue{{Path: e.Path, Message: readError(err)}}
 	}
 	f.Size = int64(len(content))
+	if len(exs) > 0 {
+		s.extract(e, exs, content)
+	}
 	// Text in UTF-16 or GB18030 is read as what it says, not as bytes.
 	content, encoding := licenses.Decode(content)
 	f.Encoding = encoding

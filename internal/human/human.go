@@ -1,10 +1,15 @@
 // Package human formats numbers and sizes for people to read, the same way
-// in every output of heng: 12,345 files, 45.6 MB.
+// in every output of heng: 12,345 files, 45.6 MB; and measures text in
+// terminal columns.
 package human
 
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Count formats n with commas between groups of three digits: 12,345.
@@ -40,4 +45,37 @@ func Bytes(n int64) string {
 		i++
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64) + " " + units[i]
+}
+
+// Width returns how many terminal columns s takes: Chinese, Japanese and
+// Korean characters, full-width forms (木, ，) and emoji take two,
+// combining marks and control characters none, everything else one.
+// Aligning by bytes or runes would shift every column after a Chinese
+// name.
+func Width(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				n += RuneWidth(r)
+			}
+			return n
+		}
+		if s[i] >= 0x20 && s[i] != 0x7f {
+			n++
+		}
+	}
+	return n
+}
+
+// RuneWidth returns the columns r takes (see Width).
+func RuneWidth(r rune) int {
+	if r < 0x20 || r == 0x7f || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }

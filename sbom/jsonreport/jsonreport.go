@@ -40,7 +40,7 @@ func (Format) Encode(w io.Writer, doc *sbom.Document) error {
 		Tool:    doc.Tool,
 		Version: FormatVersion,
 		Root:    doc.Root,
-		Summary: inventory.Summarize(doc.Files, doc.Issues),
+		Summary: doc.Summary(),
 	}
 	head, err := json.MarshalIndent(h, "", "  ")
 	if err != nil {
@@ -49,12 +49,23 @@ func (Format) Encode(w io.Writer, doc *sbom.Document) error {
 	// Reopen the header object to append the lists to it.
 	bw.Write(head[:len(head)-2]) // drop "\n}"
 	bw.WriteString(",\n  \"files\": [")
-	for i := range doc.Files {
-		if err := item(bw, i, &doc.Files[i]); err != nil {
+	files := doc.Files
+	if doc.OmitFiles {
+		files = nil
+	}
+	for i := range files {
+		if err := item(bw, i, &files[i]); err != nil {
 			return err
 		}
 	}
-	end(bw, len(doc.Files))
+	end(bw, len(files))
+	bw.WriteString(",\n  \"packages\": [")
+	for i := range doc.Packages {
+		if err := item(bw, i, &doc.Packages[i]); err != nil {
+			return err
+		}
+	}
+	end(bw, len(doc.Packages))
 	bw.WriteString(",\n  \"errors\": [")
 	for i := range doc.Issues {
 		if err := item(bw, i, &doc.Issues[i]); err != nil {

@@ -38,14 +38,18 @@ func TestDecodesBack(t *testing.T) {
 		Version string            `json:"report_version"`
 		Root    string            `json:"root"`
 		Summary inventory.Summary `json:"summary"`
-		Files   []inventory.File  `json:"files"`
-		Errors  []inventory.Issue `json:"errors"`
+		Files    []inventory.File    `json:"files"`
+		Packages []inventory.Package `json:"packages"`
+		Errors   []inventory.Issue   `json:"errors"`
 	}
 	if err := json.Unmarshal(encode(t, doc), &got); err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(doc.Files, got.Files); diff != "" {
 		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(doc.Packages, got.Packages); diff != "" {
+		t.Errorf("packages (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(doc.Issues, got.Errors); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)
@@ -55,5 +59,23 @@ func TestDecodesBack(t *testing.T) {
 	}
 	if got.Summary.Files != len(doc.Files) || got.Summary.InvalidTags != 1 || got.Summary.Licenses["MIT"].Files != 2 {
 		t.Errorf("summary = %+v", got.Summary)
+	}
+}
+
+// TestOmitFiles: --no-files lists no file but still counts them, and
+// lists the packages.
+func TestOmitFiles(t *testing.T) {
+	doc := sbomtest.Document()
+	doc.OmitFiles = true
+	var got struct {
+		Summary  inventory.Summary   `json:"summary"`
+		Files    []inventory.File    `json:"files"`
+		Packages []inventory.Package `json:"packages"`
+	}
+	if err := json.Unmarshal(encode(t, doc), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Files) != 0 || got.Summary.Files != len(doc.Files) || len(got.Packages) != len(doc.Packages) || got.Summary.Packages != len(doc.Packages) {
+		t.Errorf("files %d (summary %d), packages %d (summary %d)", len(got.Files), got.Summary.Files, len(got.Packages), got.Summary.Packages)
 	}
 }

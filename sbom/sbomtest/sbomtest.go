@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,8 +75,60 @@ func Document() *sbom.Document {
 			}},
 		},
 		Issues: []inventory.Issue{
+			{Path: "package-lock.json", Message: "unexpected end of JSON input", Extractor: "npm/packagelock"},
 			{Path: "secret.txt", Message: "cannot read: permission denied"},
 			{Path: "src/latin1.c", Message: "not valid UTF-8; scanned as raw bytes"},
 		},
+		Packages: Packages(),
 	}
+}
+
+// Packages returns packages of every kind a scan can report, sorted as a
+// scan sorts them.
+func Packages() []inventory.Package {
+	pkgs := []inventory.Package{
+		{
+			Name: "example.com/project", Ecosystem: "golang", PURL: "pkg:golang/example.com/project",
+			Relationship: "root",
+			Locations:    []inventory.Location{{Path: "go.mod", FoundBy: "golang/gomod"}},
+			Dependencies: []string{"pkg:golang/github.com/spf13/cobra@v1.8.1"},
+		},
+		{
+			Name: "github.com/spf13/cobra", Version: "v1.8.1", Ecosystem: "golang", PURL: "pkg:golang/github.com/spf13/cobra@v1.8.1",
+			Relationship: "direct", Scope: "required",
+			Locations:        []inventory.Location{{Path: "go.mod", FoundBy: "golang/gomod"}, {Path: "vendor/modules.txt", FoundBy: "golang/vendormodules"}},
+			Directory:        "vendor/github.com/spf13/cobra",
+			DeclaredLicense:  nil,
+			DetectedLicenses: []inventory.DetectedLicense{{License: "Apache-2.0", Files: []string{"vendor/github.com/spf13/cobra/LICENSE.txt"}}},
+			Properties:       []inventory.Property{{Name: "h1", Value: "h1:e5/vxKd/rZsfSJMUX1agtjeTDf+qv1/JdBF8gg5k9ZM="}},
+		},
+		{
+			Name: "left-pad", Version: "1.3.0", Ecosystem: "npm", PURL: "pkg:npm/left-pad@1.3.0",
+			Relationship: "transitive", Scope: "dev",
+			Locations:        []inventory.Location{{Path: "web/package-lock.json", FoundBy: "npm/packagelock"}},
+			Directory:        "web/node_modules/left-pad",
+			DeclaredLicense:  &inventory.DeclaredLicense{Expression: "WTFPL", Raw: "WTFPL"},
+			DetectedLicenses: []inventory.DetectedLicense{{License: "MIT", Files: []string{"web/node_modules/left-pad/LICENSE"}}},
+			Hashes:           []inventory.Hash{{Algorithm: "SHA-512", Value: "9b3b2a5a06fd8ae64e8ecb4d0b4f8b2e9f7b0a3c3b0d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"}},
+			Properties:       []inventory.Property{{Name: "resolved", Value: "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"}},
+		},
+		{
+			Name: "@ohos/axios", Version: "2.2.0", Ecosystem: "ohpm", PURL: "pkg:ohpm/%40ohos/axios@2.2.0",
+			Relationship: "direct", Scope: "required",
+			Locations:       []inventory.Location{{Path: "app/oh-package-lock.json5", FoundBy: "ohpm/lock"}},
+			DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0", Raw: "Apache License 2.0"},
+			Properties:      []inventory.Property{{Name: "registry_type", Value: "ohpm"}},
+		},
+		{
+			Name: "zlib", Ecosystem: "generic",
+			Locations:        []inventory.Location{{Path: "third_party/zlib/LICENSE", FoundBy: "generic/license-dir"}},
+			Directory:        "third_party/zlib",
+			DetectedLicenses: []inventory.DetectedLicense{{License: "Zlib", Files: []string{"third_party/zlib/LICENSE"}}},
+		},
+	}
+	for i := range pkgs {
+		pkgs[i].Normalize()
+	}
+	slices.SortFunc(pkgs, func(a, b inventory.Package) int { return inventory.ComparePackages(&a, &b) })
+	return pkgs
 }

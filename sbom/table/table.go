@@ -22,6 +22,9 @@ const MaxFilesPerLicense = 10
 // most files first.
 const MaxHolders = 20
 
+// MaxPackages is how many packages are listed; the rest are counted.
+const MaxPackages = 200
+
 // Format is the readable summary. Color adds ANSI colours to headings and
 // problems; the caller decides (terminal, NO_COLOR).
 type Format struct {
@@ -37,10 +40,9 @@ func (Format) Version() string   { return "" }
 // Encode writes the summary.
 func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	bw := bufio.NewWriter(w)
-	s := inventory.Summarize(doc.Files, doc.Issues)
+	s := doc.Summary()
 	bold := f.style("1")
 	red := f.style("31")
-	gray := f.style("90")
 
 	fmt.Fprintf(bw, "%s %s: %s files, %s", bold("Scanned"), doc.Root, human.Count(int64(s.Files)), human.Bytes(s.Bytes))
 	if s.Skipped > 0 {
@@ -62,6 +64,39 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, human.Count(int64(l.Files)), plural(l.Files, "file", "files"), human.Bytes(l.Bytes))
 	}
 
+	if !doc.OmitFiles {
+		f.fileSections(bw, doc, s)
+	}
+	if len(doc.Packages) > 0 {
+		f.packages(bw, doc.Packages, s)
+	}
+	if s.InvalidTags > 0 && !doc.OmitFiles {
+		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Invalid SPDX-License-Identifier tags (%d)", s.InvalidTags)))
+		for _, fl := range doc.Files {
+			for _, l := range fl.Licenses {
+				if l.Name() == "" {
+					fmt.Fprintf(bw, "  %s:%d  %q: %s\n", fl.Path, l.StartLine, l.Raw, l.Error)
+				}
+			}
+		}
+	}
+	if len(doc.Issues) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Problems (%d)", len(doc.Issues))))
+		for _, is := range doc.Issues {
+			if is.Extractor != "" {
+				fmt.Fprintf(bw, "  %s: %s: %s\n", is.Path, is.Extractor, is.Message)
+				continue
+			}
+			fmt.Fprintf(bw, "  %s: %s\n", is.Path, is.Message)
+		}
+	}
+	return bw.Flush()
+}
+
+// fileSections lists the licenses found in files, and the copyright
+// holders.
+func (f Format) fileSections(bw *bufio.Writer, doc *sbom.Document, s inventory.Summary) {
+	bold, gray := f.style("1"), f.style("90")
 	fmt.Fprintf(bw, "\n%s\n", bold("Licenses"))
 	byLicense := filesByLicense(doc.Files)
 	if len(byLicense.names) == 0 {
@@ -93,23 +128,6 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 			fmt.Fprintf(bw, "  %s  %s\n", h.Name, gray(fmt.Sprintf("%s %s", human.Count(int64(h.Files)), plural(h.Files, "file", "files"))))
 		}
 	}
-	if s.InvalidTags > 0 {
-		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Invalid SPDX-License-Identifier tags (%d)", s.InvalidTags)))
-		for _, fl := range doc.Files {
-			for _, l := range fl.Licenses {
-				if l.Name() == "" {
-					fmt.Fprintf(bw, "  %s:%d  %q: %s\n", fl.Path, l.StartLine, l.Raw, l.Error)
-				}
-			}
-		}
-	}
-	if len(doc.Issues) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", red(fmt.Sprintf("Problems (%d)", len(doc.Issues))))
-		for _, is := range doc.Issues {
-			fmt.Fprintf(bw, "  %s: %s\n", is.Path, is.Message)
-		}
-	}
-	return bw.Flush()
 }
 
 func (f Format) style(code string) func(string) string {

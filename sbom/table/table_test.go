@@ -41,3 +41,21 @@ func TestManyFiles(t *testing.T) {
 		t.Errorf("got:\n%s", b.String())
 	}
 }
+
+// TestOmitFiles: without files, the summary keeps its counts and packages
+// but lists no file finding.
+func TestOmitFiles(t *testing.T) {
+	doc := sbomtest.Document()
+	doc.OmitFiles = true
+	var b bytes.Buffer
+	if err := (Format{}).Encode(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "LICENSE:3-18") || strings.Contains(out, "Copyright holders") || strings.Contains(out, "bananas") {
+		t.Errorf("file findings listed:\n%s", out)
+	}
+	if !strings.Contains(out, "Packages (5)") || !strings.Contains(out, "github.com/spf13/cobra") {
+		t.Errorf("packages missing:\n%s", out)
+	}
+}

@@ -93,6 +93,9 @@ type Copyright struct {
 type Issue struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
+	// Extractor names the package extractor that met the problem, when
+	// one did ("npm/packagelock").
+	Extractor string `json:"extractor,omitempty"`
 }
 
 // SortFiles sorts files by path.
@@ -103,6 +106,6 @@ func SortFiles(files []File) {
 // SortIssues sorts issues by path, then message.
 func SortIssues(issues []Issue) {
 	slices.SortFunc(issues, func(a, b Issue) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Extractor, b.Extractor), cmp.Compare(a.Message, b.Message))
 	})
 }

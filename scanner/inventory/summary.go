@@ -24,6 +24,10 @@ type Summary struct {
 	// name each copyright holder.
 	Copyrights int            `json:"copyrights"`
 	Holders    map[string]int `json:"holders"`
+	// Packages counts the packages found, and Ecosystems them by
+	// ecosystem.
+	Packages   int            `json:"packages"`
+	Ecosystems map[string]int `json:"ecosystems"`
 }
 
 // Count is a number of files and their bytes.
@@ -39,14 +43,19 @@ type LicenseCount struct {
 	Kinds map[string]int `json:"kinds"`
 }
 
-// Summarize counts files, languages and licenses.
-func Summarize(files []File, issues []Issue) Summary {
+// Summarize counts files, languages, licenses and packages.
+func Summarize(files []File, issues []Issue, pkgs []Package) Summary {
 	s := Summary{
-		Files:     len(files),
-		Errors:    len(issues),
-		Languages: map[string]Count{},
-		Licenses:  map[string]LicenseCount{},
-		Holders:   map[string]int{},
+		Files:      len(files),
+		Errors:     len(issues),
+		Languages:  map[string]Count{},
+		Licenses:   map[string]LicenseCount{},
+		Holders:    map[string]int{},
+		Packages:   len(pkgs),
+		Ecosystems: map[string]int{},
+	}
+	for _, p := range pkgs {
+		s.Ecosystems[p.Ecosystem]++
 	}
 	for _, f := range files {
 		s.Bytes += f.Size

@@ -15,7 +15,7 @@ func TestSummarize(t *testing.T) {
 		{Path: "c.go", Copyrights: []Copyright{{Statement: "Copyright 2020 A and B", Holders: []string{"A and B"}}, {Statement: "(c) C", Holders: []string{"C"}}}},
 		{Path: "x.bin", Size: 7, Skipped: SkipTooLarge},
 	}
-	got := Summarize(files, []Issue{{Path: "y", Message: "m"}})
+	got := Summarize(files, []Issue{{Path: "y", Message: "m"}}, nil)
 	want := Summary{
 		Files: 5, Bytes: 122, Skipped: 1, Errors: 1, InvalidTags: 1,
 		Copyrights: 4, Holders: map[string]int{"A and B": 2, "C": 1},

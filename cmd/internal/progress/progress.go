@@ -20,7 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/internal/human"
@@ -202,7 +201,7 @@ func truncate(s string, width int) string {
 	limit := width - len(ellipsis)
 	cols := 0
 	for i, r := range s {
-		w := runeWidth(r)
+		w := human.RuneWidth(r)
 		if cols+w > limit {
 			return s[:i] + ellipsis
 		}
@@ -212,46 +211,4 @@ func truncate(s string, width int) string {
 }
 
 // textWidth returns how many terminal columns s occupies.
-func textWidth(s string) int {
-	if isASCII(s) {
-		return len(s)
-	}
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// runeWidth returns the columns r takes: 2 for the East Asian wide and
-// full-width ranges that file names commonly use (CJK, kana, Hangul,
-// full-width forms), 1 otherwise. Overestimating is harmless, whereas
-// underestimating makes the line wrap and breaks the in-place redraw.
-func runeWidth(r rune) int {
-	switch {
-	case r >= 0x1100 && r <= 0x115f, // Hangul Jamo
-		r >= 0x2e80 && r <= 0x303e, // CJK radicals, punctuation
-		r >= 0x3041 && r <= 0x33ff, // kana, CJK symbols
-		r >= 0x3400 && r <= 0x4dbf, // CJK extension A
-		r >= 0x4e00 && r <= 0x9fff, // CJK unified ideographs
-		r >= 0xa000 && r <= 0xa4cf, // Yi
-		r >= 0xac00 && r <= 0xd7a3, // Hangul syllables
-		r >= 0xf900 && r <= 0xfaff, // CJK compatibility ideographs
-		r >= 0xfe30 && r <= 0xfe4f, // CJK compatibility forms
-		r >= 0xff00 && r <= 0xff60, // full-width forms
-		r >= 0xffe0 && r <= 0xffe6,
-		r >= 0x1f300 && r <= 0x1faff, // emoji
-		r >= 0x20000 && r <= 0x3fffd: // CJK extensions B and later
-		return 2
-	}
-	return 1
-}
+func textWidth(s string) int { return human.Width(s) }

@@ -3,37 +3,14 @@ package licenses
 import (
 	"io"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/width"
+	"github.com/hengdev/heng/internal/human"
 )
 
 // columnGap separates table columns.
 const columnGap = "  "
 
-// displayWidth returns how many terminal columns s takes: Chinese,
-// Japanese and Korean characters and full-width forms (木, ，) take two,
-// combining marks and control characters none, everything else one.
-// Aligning by bytes or runes would shift every column after a Chinese
-// name.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-func runeWidth(r rune) int {
-	if r < 0x20 || r == 0x7f || unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
+func displayWidth(s string) int { return human.Width(s) }
 
 // truncate shortens s to at most max columns, ending it with "..." when
 // anything was cut. It never splits a character.
@@ -46,7 +23,7 @@ func truncate(s string, max int) string {
 	var b strings.Builder
 	used := 0
 	for _, r := range s {
-		w := runeWidth(r)
+		w := human.RuneWidth(r)
 		if used+w > limit {
 			break
 		}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -23,6 +24,8 @@ import (
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/sbom/formats"
 	"github.com/hengdev/heng/scanner"
+	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/list"
 )
 
 type scanOptions struct {
@@ -35,6 +38,11 @@ type scanOptions struct {
 	MaxFileSize byteSize
 	NoIgnore    bool
 	Excludes    []string
+	NoPackages  bool
+	NoFiles     bool
+	// ModuleCache is the Go module cache to read licenses from; the
+	// command sets it from GOMODCACHE (or GOPATH).
+	ModuleCache string
 }
 
 // NewCmdScan returns the `scan` command. runF, when not nil, replaces the
@@ -101,6 +109,8 @@ cannot be read is listed under errors and the scan goes on; heng exits with
 	fl.Var(&opts.MaxFileSize, "max-file-size", "do not read files larger than `size` (e.g. 512KiB, 16MiB, 1GB)")
 	fl.BoolVar(&opts.NoIgnore, "no-ignore", false, "scan files that .gitignore files ignore")
 	fl.StringArrayVar(&opts.Excludes, "exclude", nil, "skip paths matching `glob` (.gitignore syntax; repeatable)")
+	fl.BoolVar(&opts.NoPackages, "no-packages", false, "do not look for packages in manifests, lock files and installed trees")
+	fl.BoolVar(&opts.NoFiles, "no-files", false, "list packages without the findings of each file")
 	return cmd
 }
 
@@ -110,6 +120,16 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	format, err := formats.Lookup(formats.ForScan(color), opts.Format, "--format")
 	if err != nil {
 		return cmdutil.FlagErrorWrap(err)
+	}
+
+	var extractors []extractor.Extractor
+	moduleCache := ""
+	if !opts.NoPackages {
+		extractors = list.All()
+		moduleCache = opts.ModuleCache
+		if moduleCache == "" {
+			moduleCache = goModuleCache()
+		}
 	}
 
 	var prog scanner.Progress
@@ -124,6 +144,8 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		NoIgnore:    opts.NoIgnore,
 		Excludes:    opts.Excludes,
 		Progress:    &prog,
+		Extractors:  extractors,
+		ModuleCache: moduleCache,
 	})
 	reporter.Stop()
 	if err != nil {
@@ -133,8 +155,10 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	doc := &sbom.Document{
 		Tool:   sbom.Tool{Name: "heng", Version: opts.Build.Version},
 		Root:   filepath.ToSlash(filepath.Clean(opts.Root)),
-		Files:  res.Files,
-		Issues: res.Issues,
+		Files:     res.Files,
+		Issues:    res.Issues,
+		Packages:  res.Packages,
+		OmitFiles: opts.NoFiles,
 	}
 	if err := output.WriteFile(opts.Output, ios.Out, func(w io.Writer) error {
 		return format.Encode(w, doc)
@@ -203,4 +227,27 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("invalid size %q: want a positive number of bytes, optionally with a unit such as KiB, MiB or GB", s)
 	}
 	return n * unit, nil
+}
+
+// goModuleCache returns the Go module cache the go command would use, from
+// the environment only (heng never runs go): GOMODCACHE, else the first
+// GOPATH entry's pkg/mod, else ~/go/pkg/mod. "" when there is none.
+func goModuleCache() string {
+	if c := os.Getenv("GOMODCACHE"); c != "" {
+		return c
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		gopath = filepath.Join(home, "go")
+	}
+	gopath = filepath.SplitList(gopath)[0]
+	dir := filepath.Join(gopath, "pkg", "mod")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return ""
+	}
+	return dir
 }

@@ -1,0 +1,52 @@
+// Package list is the registry of heng's extractors, written out by hand:
+// adding an extractor means adding a line here, and nothing registers
+// itself.
+package list
+
+import (
+	"slices"
+
+	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/golang/gomod"
+)
+
+// Kinds of extractors.
+const (
+	// Manifest extractors read what a project declares and locks:
+	// package.json, lock files, go.mod, pom.xml.
+	Manifest = "manifest"
+	// Installed extractors read the records of packages installed in the
+	// tree: node_modules/*/package.json, *.dist-info/METADATA, Go
+	// binaries' build info.
+	Installed = "installed"
+)
+
+// Entry is an extractor with its kind and ecosystem.
+type Entry struct {
+	Extractor extractor.Extractor
+	Kind      string
+	Ecosystem string
+}
+
+// Entries lists every extractor heng has, sorted by name.
+func Entries() []Entry {
+	es := []Entry{
+		{gomod.Extractor{}, Manifest, "golang"},
+	}
+	slices.SortFunc(es, func(a, b Entry) int {
+		if a.Extractor.Name() < b.Extractor.Name() {
+			return -1
+		}
+		return 1
+	})
+	return es
+}
+
+// All returns every extractor, sorted by name.
+func All() []extractor.Extractor {
+	var out []extractor.Extractor
+	for _, e := range Entries() {
+		out = append(out, e.Extractor)
+	}
+	return out
+}
