@@ -15,9 +15,11 @@ func TestSummarize(t *testing.T) {
 		{Path: "c.go", Copyrights: []Copyright{{Statement: "Copyright 2020 A and B", Holders: []string{"A and B"}}, {Statement: "(c) C", Holders: []string{"C"}}}},
 		{Path: "x.bin", Size: 7, Skipped: SkipTooLarge},
 	}
-	got := Summarize(files, []Issue{{Path: "y", Message: "m"}}, nil)
+	pkgs := []Package{{Name: "a", Ecosystem: "npm"}, {Name: "b", Ecosystem: "npm"}, {Name: "c", Ecosystem: "golang"}}
+	got := Summarize(files, []Issue{{Path: "y", Message: "m"}}, pkgs)
 	want := Summary{
 		Files: 5, Bytes: 122, Skipped: 1, Errors: 1, InvalidTags: 1,
+		Packages: 3, Ecosystems: map[string]int{"npm": 2, "golang": 1},
 		Copyrights: 4, Holders: map[string]int{"A and B": 2, "C": 1},
 		Languages: map[string]Count{"Go": {Files: 2, Bytes: 15}, "Text": {Files: 1, Bytes: 100}},
 		Licenses: map[string]LicenseCount{
