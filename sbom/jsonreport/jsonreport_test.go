@@ -34,10 +34,10 @@ func TestEncodeEmpty(t *testing.T) {
 func TestDecodesBack(t *testing.T) {
 	doc := sbomtest.Document()
 	var got struct {
-		Tool    sbom.Tool         `json:"tool"`
-		Version string            `json:"report_version"`
-		Root    string            `json:"root"`
-		Summary inventory.Summary `json:"summary"`
+		Tool     sbom.Tool           `json:"tool"`
+		Version  string              `json:"report_version"`
+		Root     string              `json:"root"`
+		Summary  inventory.Summary   `json:"summary"`
 		Files    []inventory.File    `json:"files"`
 		Packages []inventory.Package `json:"packages"`
 		Errors   []inventory.Issue   `json:"errors"`

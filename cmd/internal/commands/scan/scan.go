@@ -153,8 +153,8 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 	}
 
 	doc := &sbom.Document{
-		Tool:   sbom.Tool{Name: "heng", Version: opts.Build.Version},
-		Root:   filepath.ToSlash(filepath.Clean(opts.Root)),
+		Tool:      sbom.Tool{Name: "heng", Version: opts.Build.Version},
+		Root:      filepath.ToSlash(filepath.Clean(opts.Root)),
 		Files:     res.Files,
 		Issues:    res.Issues,
 		Packages:  res.Packages,

@@ -104,7 +104,7 @@ func packages(mf *modfile.File, sums map[string]string) []inventory.Package {
 		excluded[x.Mod.Path+"@"+x.Mod.Version] = true
 	}
 	type repl struct{ path, version, dir string }
-	replaces := map[string]repl{}   // by path@version
+	replaces := map[string]repl{}    // by path@version
 	replacesAll := map[string]repl{} // by path, for replaces of every version
 	for _, r := range mf.Replace {
 		to := repl{path: r.New.Path, version: r.New.Version}
