@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of the module for a short time (FUZZTIME, default
+# 5s each): `go test -fuzz` takes one target of one package at a time, so
+# the targets are listed from the sources. New crashers land in the
+# package's testdata/fuzz/ and fail the run; commit them as regression seeds
+# once fixed.
+#
+#   scripts/fuzz.sh                 # all targets, 5s each
+#   FUZZTIME=1m scripts/fuzz.sh ./scanner/extractor/...   # some packages, longer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fuzztime=${FUZZTIME:-5s}
+patterns=("$@")
+[ ${#patterns[@]} -eq 0 ] && patterns=(./...)
+
+failed=0
+count=0
+while read -r dir; do
+	pkg="./${dir#"$PWD"/}"
+	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go | sed 's/^func //' | sort -u); do
+		count=$((count + 1))
+		echo "-- $pkg $target"
+		# -parallel 2: CI machines have two cores; the default spawns one
+		# worker per CPU anyway, but say it.
+		if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -parallel 2 "$pkg" >/tmp/heng-fuzz.$$ 2>&1; then
+			cat /tmp/heng-fuzz.$$
+			failed=1
+		fi
+	done
+done < <(go list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.Dir}}{{end}}' "${patterns[@]}" | while read -r d; do
+	[ -n "$d" ] && grep -lq '^func Fuzz' "$d"/*_test.go 2>/dev/null && echo "$d"
+done)
+rm -f /tmp/heng-fuzz.$$
+echo "fuzzed $count targets for $fuzztime each"
+exit $failed
