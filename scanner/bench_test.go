@@ -10,6 +10,8 @@ import (
 	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/sbom/jsonreport"
+	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/list"
 )
 
 // BenchmarkScan scans a whole tree and encodes the JSON report, as `heng
@@ -18,15 +20,21 @@ import (
 // detector is shared between iterations, as its compiled scanners would be
 // warm after the first files of a real scan; BenchmarkScanCold pays the
 // start-up too.
+//
+// Its two sub-benchmarks tell what package extraction costs: "packages"
+// runs every extractor (as heng scan does by default), "no-packages" none
+// (--no-packages).
 func BenchmarkScan(b *testing.B) {
 	root := benchTree(b)
 	d := licenses.NewDetector()
-	benchScan(b, root, func() *licenses.Detector { return d })
+	warm := func() *licenses.Detector { return d }
+	b.Run("packages", func(b *testing.B) { benchScan(b, root, warm, list.All()) })
+	b.Run("no-packages", func(b *testing.B) { benchScan(b, root, warm, nil) })
 }
 
 // BenchmarkScanCold includes the detector's start-up in every iteration.
 func BenchmarkScanCold(b *testing.B) {
-	benchScan(b, benchTree(b), licenses.NewDetector)
+	benchScan(b, benchTree(b), licenses.NewDetector, list.All())
 }
 
 func benchTree(b *testing.B) string {
@@ -36,15 +44,15 @@ func benchTree(b *testing.B) string {
 	return filepath.Join("..", "testdata", "example")
 }
 
-func benchScan(b *testing.B, root string, detector func() *licenses.Detector) {
+func benchScan(b *testing.B, root string, detector func() *licenses.Detector, exs []extractor.Extractor) {
 	var size int64
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := Run(context.Background(), Config{Root: root, NoIgnore: true, Detector: detector()})
+		r, err := Run(context.Background(), Config{Root: root, NoIgnore: true, Detector: detector(), Extractors: exs})
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc := &sbom.Document{Root: root, Files: r.Files, Issues: r.Issues}
+		doc := &sbom.Document{Root: root, Files: r.Files, Issues: r.Issues, Packages: r.Packages}
 		if err := (jsonreport.Format{}).Encode(io.Discard, doc); err != nil {
 			b.Fatal(err)
 		}
@@ -53,6 +61,7 @@ func benchScan(b *testing.B, root string, detector func() *licenses.Detector) {
 			size += f.Size
 		}
 		b.ReportMetric(float64(len(r.Files)), "files/op")
+		b.ReportMetric(float64(len(r.Packages)), "packages/op")
 	}
 	b.SetBytes(size)
 }

@@ -10,10 +10,13 @@
 #   gotree   a Go module importing k8s.io/client-go v0.31.0, cobra, viper and
 #            grpc, after `go mod vendor` (about 5,000 files)
 #   npmtree  an installed node_modules of a few hundred npm packages
+#   npmbig   react-scripts 5.0.1 installed with its lock file: 1,288 npm
+#            packages, about 37,000 files, for the cost of package extraction
 #   bigtree  20 copies of gotree side by side (about 100,000 files), for memory
 #
 # For each tree it prints files, MB, heng's median wall time, files/s, MB/s,
-# the cat floor, heng's time as a multiple of it, and heng's peak RSS.
+# the cat floor, heng's time as a multiple of it, heng's peak RSS, the
+# packages found, and the wall time with --no-packages (no extraction).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -102,6 +105,27 @@ EOF
 	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
+build_npmbig() {
+	local dir=$bench/npmbig
+	[ -d "$dir/node_modules" ] && return
+	if ! command -v npm >/dev/null; then
+		echo "npm not found: skipping the large npm tree" >&2
+		return
+	fi
+	echo "building $dir (npm install react-scripts)..." >&2
+	mkdir -p "$dir"
+	cat >"$dir/package.json" <<'EOF'
+{
+  "name": "heng-bench-big",
+  "private": true,
+  "dependencies": {
+    "react-scripts": "5.0.1"
+  }
+}
+EOF
+	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+}
+
 build_bigtree() {
 	local dir=$bench/bigtree
 	[ -d "$dir" ] && return
@@ -114,14 +138,15 @@ build_bigtree() {
 
 build_gotree
 build_npmtree
+build_npmbig
 [ "${BIG:-1}" = 1 ] && build_bigtree
 
 echo "building heng..." >&2
 go build -o "$bench/heng" ./cmd/heng
 go build -o "$bench/benchrun" ./scripts/benchrun
 
-printf '%-8s %8s %8s %9s %10s %8s %9s %8s %9s\n' tree files MB heng_s files/s MB/s cat_s x_cat rss_MB
-for tree in gotree npmtree bigtree; do
+printf '%-8s %8s %8s %9s %10s %8s %9s %8s %9s %9s %9s\n' tree files MB heng_s files/s MB/s cat_s x_cat rss_MB packages nopkg_s
+for tree in gotree npmtree npmbig bigtree; do
 	dir=$bench/$tree
 	[ -d "$dir" ] || continue
 	files=$(find "$dir" -type f | wc -l)
@@ -129,11 +154,14 @@ for tree in gotree npmtree bigtree; do
 	# The floor: read every byte once, no work (warm cache, like heng's runs).
 	cat_out=$("$bench/benchrun" -runs "$runs" -- sh -c "find '$dir' -type f -print0 | xargs -0 cat >/dev/null")
 	heng_out=$("$bench/benchrun" -runs "$runs" -- "$bench/heng" scan -q --no-ignore -f json -o /dev/null "$dir")
+	nopkg_out=$("$bench/benchrun" -runs "$runs" -- "$bench/heng" scan -q --no-ignore --no-packages -f json -o /dev/null "$dir")
+	packages=$("$bench/heng" scan -q --no-ignore --no-files -f json "$dir" | grep -o '"packages": [0-9]*' | head -1 | grep -o '[0-9]*$' || echo 0)
 	cat_s=$(echo "$cat_out" | sed 's/.*seconds=\([0-9.]*\).*/\1/')
 	heng_s=$(echo "$heng_out" | sed 's/.*seconds=\([0-9.]*\).*/\1/')
 	rss=$(echo "$heng_out" | sed 's/.*maxrss_mb=\([0-9.]*\).*/\1/')
-	awk -v t="$tree" -v f="$files" -v b="$bytes" -v h="$heng_s" -v c="$cat_s" -v r="$rss" 'BEGIN {
-		printf "%-8s %8d %8.1f %9.3f %10.0f %8.1f %9.3f %8.1f %9.1f\n", t, f, b/1e6, h, f/h, b/1e6/h, c, h/c, r
+	nopkg_s=$(echo "$nopkg_out" | sed 's/.*seconds=\([0-9.]*\).*/\1/')
+	awk -v t="$tree" -v f="$files" -v b="$bytes" -v h="$heng_s" -v c="$cat_s" -v r="$rss" -v p="$packages" -v n="$nopkg_s" 'BEGIN {
+		printf "%-8s %8d %8.1f %9.3f %10.0f %8.1f %9.3f %8.1f %9.1f %9d %9.3f\n", t, f, b/1e6, h, f/h, b/1e6/h, c, h/c, r, p, n
 	}'
 done
 echo "(median of $runs warm runs; heng scans with --no-ignore and writes the JSON report to /dev/null)"
