@@ -59,6 +59,13 @@ type Config struct {
 	ModuleCache string
 }
 
+// DependencyDirs are the directories where package managers install
+// dependencies. Projects keep them out of git, but their packages and
+// license files are what a license scan is for: when packages are looked
+// for, they are walked even when a .gitignore ignores them (--exclude still
+// applies).
+var DependencyDirs = []string{"node_modules", "oh_modules", "vendor", ".venv", "venv", "site-packages"}
+
 // Progress holds live counters of a running scan, safe to read from
 // another goroutine.
 type Progress struct {
@@ -109,6 +116,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		Workers:  cfg.Jobs,
 		NoIgnore: cfg.NoIgnore,
 		Excludes: cfg.Excludes,
+		Unignore: s.unignore(),
 	}, s.visit, func(path string, err error) {
 		s.issue(path, err.Error())
 	})
@@ -347,4 +355,13 @@ func readError(err error) string {
 		return "cannot read: permission denied"
 	}
 	return "cannot read: " + err.Error()
+}
+
+// unignore returns the directories walked despite .gitignore files: the
+// dependency directories when packages are looked for.
+func (s *scan) unignore() []string {
+	if len(s.cfg.Extractors) == 0 {
+		return nil
+	}
+	return DependencyDirs
 }

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
@@ -54,6 +55,12 @@ type Options struct {
 	// As in a .gitignore, "!" re-includes within Excludes themselves, and an
 	// entry that is blank or starts with "#" is ignored.
 	Excludes []string
+	// Unignore names directories that are walked even when a .gitignore
+	// ignores them, with no .gitignore rule applying below them: the
+	// dependency directories (node_modules, oh_modules) that projects keep
+	// out of git but whose packages and licenses are what a license scan
+	// is for. Excludes still apply to them.
+	Unignore []string
 }
 
 // RootError reports that the root itself cannot be walked: it is missing,
@@ -105,7 +112,7 @@ func Walk(ctx context.Context, opts Options, visit func(Entry), onErr func(path 
 	if visit == nil {
 		visit = func(Entry) {}
 	}
-	w := &walker{ctx: ctx, visit: visit, onErr: onErr, noIgnore: opts.NoIgnore}
+	w := &walker{ctx: ctx, visit: visit, onErr: onErr, noIgnore: opts.NoIgnore, unignore: opts.Unignore}
 	w.cond.L = &w.mu
 	var excl []gitignore.Pattern
 	for _, p := range opts.Excludes {
@@ -165,6 +172,9 @@ type dirNode struct {
 	os    string     // path to open
 	comps []string   // components of rel, for the matchers; never modified
 	ign   *ignoreSet // rules of the ancestors; nil when there are none
+	// unignored is set below a directory walked by Options.Unignore:
+	// no ignore file applies there.
+	unignored bool
 }
 
 // task is one unit of work on the pool: a directory to list (dir != nil) or
@@ -181,6 +191,7 @@ type walker struct {
 	visit    func(Entry)
 	onErr    func(string, error)
 	noIgnore bool
+	unignore []string
 	excl     gitignore.Matcher // nil without Excludes
 
 	errMu sync.Mutex // serializes onErr
@@ -285,7 +296,7 @@ func (w *walker) listDir(d *dirNode, isRoot bool, dirs, files *[]task) error {
 	}
 
 	ign := d.ign
-	if !w.noIgnore {
+	if !w.noIgnore && !d.unignored {
 		ign = ign.with(w.ownRules(d, ents, isRoot))
 	}
 
@@ -307,12 +318,19 @@ func (w *walker) listDir(d *dirNode, isRoot bool, dirs, files *[]task) error {
 		if w.excl != nil && w.excl.Match(comps, isDir) {
 			continue
 		}
+		unignored := d.unignored
 		if ign.match(comps, isDir) {
-			continue
+			if !isDir || !slices.Contains(w.unignore, name) {
+				continue
+			}
+			unignored = true
 		}
 		osPath, rel := d.child(name)
 		if isDir {
-			sub := &dirNode{rel: rel, os: osPath, comps: append([]string(nil), comps...), ign: ign}
+			sub := &dirNode{rel: rel, os: osPath, comps: append([]string(nil), comps...), ign: ign, unignored: unignored}
+			if unignored {
+				sub.ign = nil
+			}
 			*dirs = append(*dirs, task{dir: sub})
 			continue
 		}

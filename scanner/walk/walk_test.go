@@ -166,6 +166,37 @@ func TestWalkIgnore(t *testing.T) {
 			want: []string{"a.tmp", "only-here", "other/d.tmp", "sub/.gitignore", "sub/deep/only-here"},
 		},
 		{
+			name: "unignored dependency directories",
+			files: map[string]string{
+				".gitignore":                   "node_modules/\n*.log\nbuild/\n",
+				"node_modules/a/index.js":      "",
+				"node_modules/a/debug.log":     "",
+				"node_modules/a/.gitignore":    "*.js\n",
+				"web/node_modules/b/LICENSE":   "",
+				"web/node_modules/b/build/x":   "",
+				"build/node_modules/c/LICENSE": "",
+				"x.log":                        "",
+			},
+			opts: Options{Unignore: []string{"node_modules"}},
+			// No ignore rule applies below an unignored directory, not
+			// even its own .gitignore files; an ignored parent still hides
+			// everything below it.
+			want: []string{
+				".gitignore", "node_modules/a/.gitignore", "node_modules/a/debug.log",
+				"node_modules/a/index.js", "web/node_modules/b/LICENSE", "web/node_modules/b/build/x",
+			},
+		},
+		{
+			name: "excludes apply below unignored directories",
+			files: map[string]string{
+				".gitignore":              "node_modules/\n",
+				"node_modules/a/index.js": "",
+				"node_modules/a/LICENSE":  "",
+			},
+			opts: Options{Unignore: []string{"node_modules"}, Excludes: []string{"*.js"}},
+			want: []string{".gitignore", "node_modules/a/LICENSE"},
+		},
+		{
 			name: "negation",
 			files: map[string]string{
 				".gitignore": "*.log\n!keep.log\n",

@@ -109,7 +109,7 @@ cannot be read is listed under errors and the scan goes on; heng exits with
 	fl.Var(&opts.MaxFileSize, "max-file-size", "do not read files larger than `size` (e.g. 512KiB, 16MiB, 1GB)")
 	fl.BoolVar(&opts.NoIgnore, "no-ignore", false, "scan files that .gitignore files ignore")
 	fl.StringArrayVar(&opts.Excludes, "exclude", nil, "skip paths matching `glob` (.gitignore syntax; repeatable)")
-	fl.BoolVar(&opts.NoPackages, "no-packages", false, "do not look for packages in manifests, lock files and installed trees")
+	fl.BoolVar(&opts.NoPackages, "no-packages", false, "do not look for packages in manifests, lock files and installed trees (nor walk git-ignored dependency directories such as node_modules)")
 	fl.BoolVar(&opts.NoFiles, "no-files", false, "list packages without the findings of each file")
 	return cmd
 }
