@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -105,6 +106,12 @@ func (s *scan) pkgIssue(path, ex, msg string) {
 // directories of third_party/, vendor/ and external/ that no manifest
 // explains.
 func (s *scan) finishPackages() []inventory.Package {
+	// Extractors ran concurrently: put what they found in a fixed order
+	// first, so that merging (which keeps the first declared license and
+	// directory of a package) gives the same result on every run.
+	slices.SortStableFunc(s.packages, func(a, b inventory.Package) int {
+		return cmp.Or(inventory.ComparePackages(&a, &b), compareLocations(a.Locations, b.Locations))
+	})
 	pkgs := inventory.MergePackages(s.packages)
 	byDir := licenseFilesByDir(s.files)
 	explained := map[string]bool{}
@@ -319,4 +326,11 @@ func isLicenseFileName(name string) bool {
 		}
 	}
 	return false
+}
+
+// compareLocations orders location lists by their first difference.
+func compareLocations(a, b []inventory.Location) int {
+	return slices.CompareFunc(a, b, func(x, y inventory.Location) int {
+		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.FoundBy, y.FoundBy))
+	})
 }
