@@ -8,6 +8,9 @@ import (
 
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/golang/gomod"
+	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
+	ohpmlock "github.com/hengdev/heng/scanner/extractor/ohpm/lock"
+	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
 )
 
 // Kinds of extractors.
@@ -32,6 +35,9 @@ type Entry struct {
 func Entries() []Entry {
 	es := []Entry{
 		{gomod.Extractor{}, Manifest, "golang"},
+		{ohpackage.Extractor{}, Manifest, "ohpm"},
+		{ohpmlock.Extractor{}, Manifest, "ohpm"},
+		{ohpminstalled.Extractor{}, Installed, "ohpm"},
 	}
 	slices.SortFunc(es, func(a, b Entry) int {
 		if a.Extractor.Name() < b.Extractor.Name() {
