@@ -8,6 +8,8 @@ import (
 
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/golang/gomod"
+	"github.com/hengdev/heng/scanner/extractor/maven/gradlelock"
+	"github.com/hengdev/heng/scanner/extractor/maven/pom"
 	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
 	ohpmlock "github.com/hengdev/heng/scanner/extractor/ohpm/lock"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
@@ -35,6 +37,8 @@ type Entry struct {
 func Entries() []Entry {
 	es := []Entry{
 		{gomod.Extractor{}, Manifest, "golang"},
+		{pom.Extractor{}, Manifest, "maven"},
+		{gradlelock.Extractor{}, Manifest, "maven"},
 		{ohpackage.Extractor{}, Manifest, "ohpm"},
 		{ohpmlock.Extractor{}, Manifest, "ohpm"},
 		{ohpminstalled.Extractor{}, Installed, "ohpm"},
