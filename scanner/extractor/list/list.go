@@ -7,7 +7,9 @@ import (
 	"slices"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	gobinary "github.com/hengdev/heng/scanner/extractor/golang/binary"
 	"github.com/hengdev/heng/scanner/extractor/golang/gomod"
+	"github.com/hengdev/heng/scanner/extractor/golang/vendormodules"
 	"github.com/hengdev/heng/scanner/extractor/maven/gradlelock"
 	"github.com/hengdev/heng/scanner/extractor/maven/pom"
 	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
@@ -37,6 +39,8 @@ type Entry struct {
 func Entries() []Entry {
 	es := []Entry{
 		{gomod.Extractor{}, Manifest, "golang"},
+		{vendormodules.Extractor{}, Manifest, "golang"},
+		{gobinary.Extractor{}, Installed, "golang"},
 		{pom.Extractor{}, Manifest, "maven"},
 		{gradlelock.Extractor{}, Manifest, "maven"},
 		{ohpackage.Extractor{}, Manifest, "ohpm"},
