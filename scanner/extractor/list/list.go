@@ -15,6 +15,10 @@ import (
 	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
 	ohpmlock "github.com/hengdev/heng/scanner/extractor/ohpm/lock"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
+	"github.com/hengdev/heng/scanner/extractor/pypi/eggmetadata"
+	"github.com/hengdev/heng/scanner/extractor/pypi/pyproject"
+	"github.com/hengdev/heng/scanner/extractor/pypi/requirements"
+	"github.com/hengdev/heng/scanner/extractor/pypi/wheelmetadata"
 )
 
 // Kinds of extractors.
@@ -46,6 +50,10 @@ func Entries() []Entry {
 		{ohpackage.Extractor{}, Manifest, "ohpm"},
 		{ohpmlock.Extractor{}, Manifest, "ohpm"},
 		{ohpminstalled.Extractor{}, Installed, "ohpm"},
+		{pyproject.Extractor{}, Manifest, "pypi"},
+		{requirements.Extractor{}, Manifest, "pypi"},
+		{wheelmetadata.Extractor{}, Installed, "pypi"},
+		{eggmetadata.Extractor{}, Installed, "pypi"},
 	}
 	slices.SortFunc(es, func(a, b Entry) int {
 		if a.Extractor.Name() < b.Extractor.Name() {

@@ -1,0 +1,68 @@
+package pkginfo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/package-url/packageurl-go"
+
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+// FuzzParse: Parse never panics, and what it accepts makes a package with
+// a valid name and purl, or an error.
+func FuzzParse(f *testing.F) {
+	f.Add("Metadata-Version: 2.1\nName: x\nVersion: 1\nLicense: MIT\n  more\nClassifier: License :: OSI Approved :: MIT License\n\nbody")
+	f.Add("Name: x\r\nRequires-Dist: a (>=1) ; extra == 'b'\r\nLicense-File: LICENSE\r\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		m, _ := Parse(strings.NewReader(s))
+		if m == nil {
+			t.Fatal("nil metadata")
+		}
+		p, err := m.Package()
+		if err != nil && p.Name == "" {
+			return
+		}
+		if !ValidName(p.Name) || p.Ecosystem != inventory.EcosystemPyPI {
+			t.Fatalf("bad package %+v from %q", p, s)
+		}
+		if p.PURL != "" {
+			if _, err := packageurl.FromString(p.PURL); err != nil {
+				t.Fatalf("bad purl %q: %v", p.PURL, err)
+			}
+		}
+	})
+}
+
+// FuzzParseRequirement: ParseRequirement never panics, and a requirement
+// it accepts makes a package with a valid name and purl.
+func FuzzParseRequirement(f *testing.F) {
+	for _, s := range []string{
+		"requests[socks]>=2.31,<3 ; python_version < '3.9'",
+		"typing-extensions (>=3.7.4.2)",
+		"pip @ https://u:p@github.com/pypa/pip/archive/22.0.2.zip ; os_name == 'a'",
+		"torch @ https://x/torch-2.1.0%2Bcpu-cp311-cp311-linux_x86_64.whl",
+		"x===1.0",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := ParseRequirement(s)
+		if err != nil {
+			return
+		}
+		if !ValidName(r.Name) {
+			t.Fatalf("invalid name %q from %q", r.Name, s)
+		}
+		if v, ok := r.Pinned(); ok && v == "" {
+			t.Fatalf("empty pin from %q", s)
+		}
+		p := r.Package(inventory.ScopeRequired)
+		if p.Name == "" || p.PURL == "" {
+			t.Fatalf("bad package %+v from %q", p, s)
+		}
+		if _, err := packageurl.FromString(p.PURL); err != nil {
+			t.Fatalf("bad purl %q from %q: %v", p.PURL, s, err)
+		}
+	})
+}
