@@ -5,6 +5,7 @@ package list
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
 	gobinary "github.com/hengdev/heng/scanner/extractor/golang/binary"
@@ -64,11 +65,60 @@ func Entries() []Entry {
 	return es
 }
 
-// All returns every extractor, sorted by name.
+// All returns every extractor, sorted by name, ready for a scan: manifest
+// extractors do not read the files of installed packages (see
+// InsideInstalledPackage).
 func All() []extractor.Extractor {
 	var out []extractor.Extractor
 	for _, e := range Entries() {
-		out = append(out, e.Extractor)
+		ex := e.Extractor
+		if e.Kind == Manifest {
+			ex = notInstalled{ex}
+		}
+		out = append(out, ex)
 	}
 	return out
+}
+
+// packageDirs are the directories whose subdirectories are installed
+// packages.
+var packageDirs = []string{"node_modules", "oh_modules", "site-packages", "dist-packages"}
+
+// InsideInstalledPackage reports whether a slash path is a file of an
+// installed package: below node_modules/<name>/ (or a scope's
+// node_modules/@scope/<name>/), oh_modules/<name>/, site-packages/<dir>/ or
+// dist-packages/<dir>/. Installed packages ship manifests of their own
+// (a requirements.txt in an npm package, a package.json in a test fixture,
+// a Cargo.toml beside a native module's sources): what they ask for is not
+// what the project asks for, and the installed-package records already say
+// which packages are there. Files directly in such a directory
+// (node_modules/.package-lock.json, npm's hidden lock file) are not inside
+// a package.
+func InsideInstalledPackage(p string) bool {
+	for _, d := range packageDirs {
+		i := 0
+		for {
+			j := strings.Index(p[i:], d+"/")
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || p[j-1] == '/' {
+				// At least a directory and a file below it.
+				if strings.Contains(p[j+len(d)+1:], "/") {
+					return true
+				}
+			}
+			i = j + len(d) + 1
+		}
+	}
+	return false
+}
+
+// notInstalled is a manifest extractor that leaves installed packages'
+// files alone.
+type notInstalled struct{ extractor.Extractor }
+
+func (n notInstalled) Match(f extractor.File) bool {
+	return n.Extractor.Match(f) && !InsideInstalledPackage(f.Path)
 }
