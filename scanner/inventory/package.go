@@ -195,7 +195,9 @@ func MergePackages(pkgs []Package) []Package {
 		byKey[k] = len(out)
 		out = append(out, p)
 	}
-	// Fold unresolved packages into resolved ones of the same name.
+	// Fold unresolved packages (a manifest's entries) into resolved ones
+	// of the same name: first all the folding, then the copying, so that
+	// what is folded into a package is kept whatever the order.
 	resolved := map[string][]int{}
 	for i, p := range out {
 		if p.Version != "" {
@@ -203,29 +205,31 @@ func MergePackages(pkgs []Package) []Package {
 			resolved[k] = append(resolved[k], i)
 		}
 	}
-	kept := out[:0:0]
-	for _, p := range out {
-		if p.Version == "" {
-			if is := resolved[p.Ecosystem+"\x00"+p.Name]; len(is) > 0 {
-				for _, i := range is {
-					foldConstraint(&out[i], p)
-				}
-				continue
+	redirect := map[string][]string{}
+	folded := make([]bool, len(out))
+	for j, p := range out {
+		if p.Version != "" {
+			continue
+		}
+		is := foldTargets(out, resolved[p.Ecosystem+"\x00"+p.Name])
+		if len(is) == 0 {
+			continue
+		}
+		folded[j] = true
+		for _, i := range is {
+			foldConstraint(&out[i], p)
+			if p.PURL != "" {
+				redirect[p.PURL] = append(redirect[p.PURL], out[i].PURL)
 			}
 		}
-		kept = append(kept, p)
+	}
+	kept := out[:0:0]
+	for j, p := range out {
+		if !folded[j] {
+			kept = append(kept, p)
+		}
 	}
 	// Dependencies on an unresolved purl point at the resolved ones.
-	redirect := map[string][]string{}
-	for _, p := range out {
-		if p.Version == "" && p.PURL != "" {
-			if is := resolved[p.Ecosystem+"\x00"+p.Name]; len(is) > 0 {
-				for _, i := range is {
-					redirect[p.PURL] = append(redirect[p.PURL], out[i].PURL)
-				}
-			}
-		}
-	}
 	for i := range kept {
 		var deps []string
 		for _, d := range kept[i].Dependencies {
@@ -240,6 +244,24 @@ func MergePackages(pkgs []Package) []Package {
 	}
 	slices.SortFunc(kept, func(a, b Package) int { return ComparePackages(&a, &b) })
 	return kept
+}
+
+// foldTargets chooses, among the resolved packages of a name (indexes into
+// out), those an unresolved entry of the same name stands for: the ones a
+// lock file or another manifest already calls direct (or root) when there
+// are any, so that a manifest's "ms": "^2.1.3" does not also claim the
+// ms@2.0.0 a dependency pulls in deeper; otherwise all of them.
+func foldTargets(out []Package, is []int) []int {
+	var direct []int
+	for _, i := range is {
+		if r := out[i].Relationship; r == RelationshipDirect || r == RelationshipRoot {
+			direct = append(direct, i)
+		}
+	}
+	if len(direct) > 0 {
+		return direct
+	}
+	return is
 }
 
 // mergeInto adds what q says of a package to p, the same package.

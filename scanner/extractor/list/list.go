@@ -13,12 +13,20 @@ import (
 	"github.com/hengdev/heng/scanner/extractor/golang/vendormodules"
 	"github.com/hengdev/heng/scanner/extractor/maven/gradlelock"
 	"github.com/hengdev/heng/scanner/extractor/maven/pom"
+	npminstalled "github.com/hengdev/heng/scanner/extractor/npm/installed"
+	"github.com/hengdev/heng/scanner/extractor/npm/packagejson"
+	"github.com/hengdev/heng/scanner/extractor/npm/packagelock"
+	"github.com/hengdev/heng/scanner/extractor/npm/pnpmlock"
+	"github.com/hengdev/heng/scanner/extractor/npm/yarnlock"
 	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
 	ohpmlock "github.com/hengdev/heng/scanner/extractor/ohpm/lock"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
 	"github.com/hengdev/heng/scanner/extractor/pypi/eggmetadata"
+	"github.com/hengdev/heng/scanner/extractor/pypi/pipfilelock"
+	"github.com/hengdev/heng/scanner/extractor/pypi/poetrylock"
 	"github.com/hengdev/heng/scanner/extractor/pypi/pyproject"
 	"github.com/hengdev/heng/scanner/extractor/pypi/requirements"
+	"github.com/hengdev/heng/scanner/extractor/pypi/uvlock"
 	"github.com/hengdev/heng/scanner/extractor/pypi/wheelmetadata"
 )
 
@@ -48,11 +56,19 @@ func Entries() []Entry {
 		{gobinary.Extractor{}, Installed, "golang"},
 		{pom.Extractor{}, Manifest, "maven"},
 		{gradlelock.Extractor{}, Manifest, "maven"},
+		{packagejson.Extractor{}, Manifest, "npm"},
+		{packagelock.Extractor{}, Manifest, "npm"},
+		{yarnlock.Extractor{}, Manifest, "npm"},
+		{pnpmlock.Extractor{}, Manifest, "npm"},
+		{npminstalled.Extractor{}, Installed, "npm"},
 		{ohpackage.Extractor{}, Manifest, "ohpm"},
 		{ohpmlock.Extractor{}, Manifest, "ohpm"},
 		{ohpminstalled.Extractor{}, Installed, "ohpm"},
 		{pyproject.Extractor{}, Manifest, "pypi"},
 		{requirements.Extractor{}, Manifest, "pypi"},
+		{poetrylock.Extractor{}, Manifest, "pypi"},
+		{pipfilelock.Extractor{}, Manifest, "pypi"},
+		{uvlock.Extractor{}, Manifest, "pypi"},
 		{wheelmetadata.Extractor{}, Installed, "pypi"},
 		{eggmetadata.Extractor{}, Installed, "pypi"},
 	}
