@@ -115,7 +115,7 @@ func (f Format) fileSections(bw *bufio.Writer, doc *sbom.Document, s inventory.S
 		}
 	}
 	if len(s.Holders) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", bold(fmt.Sprintf("Copyright holders (%s statements)", human.Count(int64(s.Copyrights)))))
+		fmt.Fprintf(bw, "\n%s\n", bold(fmt.Sprintf("Copyright holders (%s %s)", human.Count(int64(s.Copyrights)), plural(s.Copyrights, "statement", "statements"))))
 		holders := make(map[string]inventory.Count, len(s.Holders))
 		for h, n := range s.Holders {
 			holders[h] = inventory.Count{Files: n}
