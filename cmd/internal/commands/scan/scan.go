@@ -67,8 +67,17 @@ ignored by .gitignore are skipped unless --no-ignore is given. Vendored,
 third-party and installed trees (vendor/, node_modules/, third_party/) are
 scanned and tagged, never dropped. Symbolic links are listed, not followed.
 
+It also finds the packages the project is and uses, offline: from
+manifests, lock files and installed packages of Go, npm, OpenHarmony ohpm,
+Python, Maven, Cargo, Composer, RubyGems and NuGet (docs/packages.md), each
+with its purl, scope, relationship, dependencies, hashes, declared license
+and the license found in its own files. Dependency directories
+(node_modules, oh_modules, vendor, .venv) are read even when .gitignore
+ignores them; --no-packages turns all of this off.
+
 The default output is a readable summary. --format json gives the full
-report, one entry per file, described in docs/json-report.md. A file that
+report, one entry per file and per package, described in
+docs/json-report.md. A file that
 cannot be read is listed under errors and the scan goes on; heng exits with
 2 only when the path itself cannot be scanned.`,
 		Example: `  # Summarize the licenses of the current directory
@@ -82,6 +91,9 @@ cannot be read is listed under errors and the scan goes on; heng exits with
 
   # Which files carry which license, with jq
   $ heng scan -f json | jq -r '.files[] | select(.licenses != []) | .path'
+
+  # The packages only, with their declared and detected licenses
+  $ heng scan --no-files -f json | jq '.packages[] | {purl, declared_license, detected_licenses}'
 
   # Leave generated bundles out, read ignored files too
   $ heng scan --exclude '*.min.js' --exclude 'dist/' --no-ignore`,
