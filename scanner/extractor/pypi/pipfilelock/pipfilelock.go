@@ -52,9 +52,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -117,6 +116,15 @@ type entry struct {
 	Ref          string   `json:"ref"`
 	Subdirectory string   `json:"subdirectory"`
 }
+
+// maxSize bounds what is read of a lock file or Pipfile: the largest
+// real lock files are a few megabytes.
+const maxSize = 256 << 20
+
+// maxDepth bounds the nesting of a Pipfile's TOML tables, arrays and
+// dotted keys (see tomlsafe.CheckNesting): a Pipfile nests two deep, and
+// the TOML parser's time grows with the square of the depth.
+const maxDepth = 32
 
 // parse reads a Pipfile.lock. A file that is not a JSON object gives a
 // nil lock and an error; categories and packages that are not shaped
@@ -255,7 +263,7 @@ func describe(e *entry, sources map[string]string, dir string) inventory.Package
 	}
 	out.PURL = extractor.PURL("pypi", "", name, out.Version)
 	if len(e.Hashes) == 1 {
-		if h, ok := parseHash(e.Hashes[0]); ok {
+		if h, ok := pkginfo.ParseHash(e.Hashes[0]); ok {
 			out.Hashes = []inventory.Hash{h}
 		}
 	}
@@ -278,7 +286,7 @@ func describe(e *entry, sources map[string]string, dir string) inventory.Package
 	}
 	for _, vcs := range []struct{ name, url string }{{"git", e.Git}, {"hg", e.Hg}, {"svn", e.Svn}, {"bzr", e.Bzr}} {
 		if vcs.url != "" {
-			prop("vcs", vcsURL(vcs.name, vcs.url, e.Ref, e.Subdirectory))
+			prop("vcs", pkginfo.VCSURL(vcs.name, vcs.url, e.Ref, e.Subdirectory))
 		}
 	}
 	if e.File != "" {
@@ -294,7 +302,7 @@ func describe(e *entry, sources map[string]string, dir string) inventory.Package
 			return out
 		}
 		prop("path", e.Path)
-		out.Directory = localDir(dir, e.Path)
+		out.Directory = pkginfo.LocalDir(dir, e.Path)
 	}
 	if e.Editable {
 		prop("editable", "true")
@@ -324,12 +332,8 @@ func readPipfile(fsys fs.FS, name string) map[string]bool {
 // of [packages], [dev-packages] and every other table but [[source]],
 // [requires], [scripts] and [pipenv], which are not package categories.
 func parsePipfile(r io.Reader) (map[string]bool, error) {
-	text, err := readTOML(r)
-	if err != nil {
-		return nil, err
-	}
 	var doc map[string]any
-	if _, err := toml.Decode(text, &doc); err != nil {
+	if _, err := tomlsafe.Decode(r, maxSize, maxDepth, &doc); err != nil {
 		return nil, err
 	}
 	direct := map[string]bool{}

@@ -66,6 +66,7 @@
 package poetrylock
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -80,6 +81,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -150,21 +152,26 @@ type fileEntry struct {
 	Hash string `toml:"hash"`
 }
 
+// maxSize bounds what is read of a lock file: the largest real ones are
+// tens of megabytes.
+const maxSize = 256 << 20
+
+// maxDepth bounds the nesting of TOML tables, arrays and dotted keys
+// (see tomlsafe.CheckNesting): poetry.lock nests three deep, and the
+// TOML parser's time grows with the square of the depth.
+const maxDepth = 32
+
 // parse reads a poetry.lock. A file that is not TOML, or whose top level
 // is not shaped like a poetry.lock, gives a nil lock and an error;
 // packages that are not shaped right are left out, and their errors
 // returned with the rest of the lock.
 func parse(r io.Reader) (*lockFile, error) {
-	text, err := readTOML(r)
-	if err != nil {
-		return nil, err
-	}
 	var raw struct {
 		Package  []toml.Primitive `toml:"package"`
 		Extras   toml.Primitive   `toml:"extras"`
 		Metadata toml.Primitive   `toml:"metadata"`
 	}
-	md, err := toml.Decode(text, &raw)
+	md, err := tomlsafe.Decode(r, maxSize, maxDepth, &raw)
 	if err != nil {
 		return nil, err
 	}
@@ -477,7 +484,7 @@ func describe(p *lockPackage, name string, lock *lockFile, byName map[string][]i
 	src := p.Source
 	switch src.Type {
 	case "git":
-		prop("vcs", vcsURL(src.URL, firstNonEmpty(src.ResolvedReference, src.Reference), src.Subdirectory))
+		prop("vcs", pkginfo.VCSURL("git", src.URL, cmp.Or(src.ResolvedReference, src.Reference), src.Subdirectory))
 	case "legacy":
 		prop("registry", pkginfo.RedactURL(src.URL))
 	case "url":
@@ -491,7 +498,7 @@ func describe(p *lockPackage, name string, lock *lockFile, byName map[string][]i
 		if p.Develop {
 			prop("editable", "true")
 		}
-		out.Directory = localDir(dir, src.URL)
+		out.Directory = pkginfo.LocalDir(dir, src.URL)
 	case "file":
 		prop("path", src.URL)
 	}
@@ -503,14 +510,14 @@ func describe(p *lockPackage, name string, lock *lockFile, byName map[string][]i
 		}
 	}
 	if f, ok := artifact(files); ok {
-		if h, ok := parseHash(f.Hash); ok {
+		if h, ok := pkginfo.ParseHash(f.Hash); ok {
 			out.Hashes = []inventory.Hash{h}
 			prop("artifact", f.File)
 		}
 	} else if hs := lock.Hashes[name]; len(hs) == 1 && len(byName[name]) == 1 {
-		h, ok := parseHash(hs[0])
+		h, ok := pkginfo.ParseHash(hs[0])
 		if !ok { // lock-version 1.0 gave bare SHA-256 digests
-			h, ok = parseHash("sha256:" + hs[0])
+			h, ok = pkginfo.ParseHash("sha256:" + hs[0])
 		}
 		if ok {
 			out.Hashes = []inventory.Hash{h}
@@ -583,10 +590,6 @@ func readManifest(fsys fs.FS, name string) *manifest {
 // [tool.poetry] dependencies, dev-dependencies and groups, PEP 735
 // [dependency-groups].
 func parseManifest(r io.Reader) (*manifest, error) {
-	text, err := readTOML(r)
-	if err != nil {
-		return nil, err
-	}
 	var doc struct {
 		Project struct {
 			Dependencies         []string            `toml:"dependencies"`
@@ -603,7 +606,7 @@ func parseManifest(r io.Reader) (*manifest, error) {
 			} `toml:"poetry"`
 		} `toml:"tool"`
 	}
-	if _, err := toml.Decode(text, &doc); err != nil {
+	if _, err := tomlsafe.Decode(r, maxSize, maxDepth, &doc); err != nil {
 		return nil, err
 	}
 	m := &manifest{groups: map[string][]string{}, extras: map[string][]string{}}

@@ -57,9 +57,12 @@
 //
 // # Errors
 //
-// A file that is not TOML is an error. Parts of the wrong type (a string
-// where a list of requirements belongs) and requirements that do not
-// parse are errors reported with the packages of the rest.
+// A file that is not TOML is an error, and so is one larger than 16 MiB
+// or nesting tables, arrays and dotted keys more than 32 deep (real files
+// nest a few levels; the TOML parser's time grows with the square of the
+// depth, see scanner/extractor/internal/tomlsafe). Parts of the wrong
+// type (a string where a list of requirements belongs) and requirements
+// that do not parse are errors reported with the packages of the rest.
 package pyproject
 
 import (
@@ -69,9 +72,8 @@ import (
 	"io"
 	"slices"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -111,10 +113,21 @@ func (Extractor) Extract(ctx context.Context, in *extractor.Input) ([]inventory.
 	return pkgs, nil
 }
 
-// parse decodes a TOML document.
+// maxSize bounds what is read of a pyproject.toml: real ones are a few
+// kilobytes.
+const maxSize = 16 << 20
+
+// maxDepth bounds the nesting of TOML tables, arrays and dotted keys
+// (see tomlsafe.CheckNesting): "[tool.poetry.group.dev.dependencies]" is
+// five deep, and the TOML parser's time grows with the square of the
+// depth.
+const maxDepth = 32
+
+// parse decodes a TOML document, refusing one too large or too deeply
+// nested.
 func parse(r io.Reader) (map[string]any, error) {
 	doc := map[string]any{}
-	if _, err := toml.NewDecoder(r).Decode(&doc); err != nil {
+	if _, err := tomlsafe.Decode(r, maxSize, maxDepth, &doc); err != nil {
 		return nil, err
 	}
 	return doc, nil

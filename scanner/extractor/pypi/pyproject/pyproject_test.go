@@ -3,6 +3,7 @@ package pyproject
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
@@ -337,5 +338,60 @@ func TestExtractErrors(t *testing.T) {
 				t.Errorf("Extract() diff (-want +got):\n%s", d)
 			}
 		})
+	}
+}
+
+// TestExtractDeepNesting: files nesting deep enough to stall the TOML
+// parser for hours are refused at once, and real nesting is not.
+func TestExtractDeepNesting(t *testing.T) {
+	const n = 200_000
+	for _, tc := range []struct {
+		name, content string
+		wantErr       string
+	}{{
+		name:    "inline_tables",
+		content: "[tool.x]\na = " + strings.Repeat("{a = ", n) + "1" + strings.Repeat("}", n) + "\n",
+		wantErr: "line 2: tables, arrays or dotted keys nested too deep",
+	}, {
+		name:    "arrays",
+		content: "[project]\nname = \"x\"\ndependencies = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n",
+		wantErr: "line 3: tables, arrays or dotted keys nested too deep",
+	}, {
+		name:    "dotted_key",
+		content: strings.Repeat("tool.", n) + "x = 1\n",
+		wantErr: "line 1: tables, arrays or dotted keys nested too deep",
+	}, {
+		name:    "table_header",
+		content: "[" + strings.Repeat("tool.", n) + "x]\n",
+		wantErr: "line 1: tables, arrays or dotted keys nested too deep",
+	}, {
+		name:    "too_large",
+		content: "[project]\nname = \"x\"\n" + strings.Repeat("#", maxSize),
+		wantErr: "too large: larger than 16 MiB",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			got, err := extractortest.ExtractBytes(Extractor{}, "pyproject.toml", []byte(tc.content), nil)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("Extract() took %v", d)
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), `parse "pyproject.toml": `) || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("error %v, want one containing %q", err, tc.wantErr)
+			}
+			if got != nil {
+				t.Errorf("Extract() = %v, want no packages", got)
+			}
+		})
+	}
+
+	// Deep but real: a tool table nested as deep as the bound allows.
+	content := "[project]\nname = \"x\"\n[tool.a.b.c]\nd = [[{e.f = [1]}]]\n" + "g = " + strings.Repeat("{g = ", maxDepth-1) + "1" + strings.Repeat("}", maxDepth-1) + "\n"
+	got, err := extractortest.ExtractBytes(Extractor{}, "pyproject.toml", []byte(content), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []inventory.Package{pkg("x", "", root, "", "pkg:pypi/x")}
+	if d := extractortest.Diff(want, got); d != "" {
+		t.Errorf("Extract() diff (-want +got):\n%s", d)
 	}
 }

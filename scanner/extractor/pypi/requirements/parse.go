@@ -2,7 +2,6 @@ package requirements
 
 import (
 	"bufio"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -327,7 +326,7 @@ func (e entry) pkg(scope string) (inventory.Package, bool, error) {
 		p.Properties = append(p.Properties, inventory.Property{Name: "editable", Value: "true"})
 	}
 	for _, h := range e.hashes {
-		if hash, ok := parseHash(h); ok {
+		if hash, ok := pkginfo.ParseHash(h); ok {
 			p.Hashes = append(p.Hashes, hash)
 		} else {
 			return p, true, fmt.Errorf("line %d: bad hash %q", e.line, truncate(h, 80))
@@ -365,28 +364,6 @@ func locationName(loc string) (name, version string, ok bool) {
 		}
 	}
 	return pkginfo.WheelFilename(loc)
-}
-
-// hashAlgorithms maps pip's hash names to CycloneDX's.
-var hashAlgorithms = map[string]string{
-	"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sha384": "SHA-384", "sha512": "SHA-512",
-}
-
-// hashSizes are the digest sizes in bytes, by CycloneDX name.
-var hashSizes = map[string]int{"MD5": 16, "SHA-1": 20, "SHA-256": 32, "SHA-384": 48, "SHA-512": 64}
-
-// parseHash reads a --hash value, "sha256:<hex>".
-func parseHash(s string) (inventory.Hash, bool) {
-	alg, value, ok := strings.Cut(s, ":")
-	name, known := hashAlgorithms[strings.ToLower(alg)]
-	if !ok || !known {
-		return inventory.Hash{}, false
-	}
-	raw, err := hex.DecodeString(value)
-	if err != nil || len(raw) != hashSizes[name] {
-		return inventory.Hash{}, false
-	}
-	return inventory.Hash{Algorithm: name, Value: strings.ToLower(value)}, true
 }
 
 // packages returns the packages of a requirements file, with the

@@ -56,15 +56,19 @@
 package uvlock
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -139,20 +143,25 @@ type artifact struct {
 	Hash string `toml:"hash"`
 }
 
+// maxSize bounds what is read of a lock file: the largest real ones are
+// tens of megabytes.
+const maxSize = 256 << 20
+
+// maxDepth bounds the nesting of TOML tables, arrays and dotted keys
+// (see tomlsafe.CheckNesting): uv.lock nests three deep, and the TOML
+// parser's time grows with the square of the depth.
+const maxDepth = 32
+
 // parse reads a uv.lock. A file that is not TOML, or whose top level is
 // not shaped like a uv.lock, gives a nil lock and an error; packages that
 // are not shaped right are left out, and their errors returned with the
 // rest of the lock.
 func parse(r io.Reader) (*lockFile, error) {
-	text, err := readTOML(r)
-	if err != nil {
-		return nil, err
-	}
 	var raw struct {
 		Manifest toml.Primitive   `toml:"manifest"`
 		Package  []toml.Primitive `toml:"package"`
 	}
-	md, err := toml.Decode(text, &raw)
+	md, err := tomlsafe.Decode(r, maxSize, maxDepth, &raw)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +291,7 @@ func describe(p *lockPackage, root bool, dir string) inventory.Package {
 	src := p.Source
 	for _, d := range []string{src.Editable, src.Virtual, src.Directory} {
 		if d != "" {
-			out.Directory = localDir(dir, d)
+			out.Directory = pkginfo.LocalDir(dir, d)
 		}
 	}
 	if root {
@@ -318,7 +327,7 @@ func describe(p *lockPackage, root bool, dir string) inventory.Package {
 		art = &p.Wheels[0]
 	}
 	if art != nil {
-		if h, ok := parseHash(art.Hash); ok {
+		if h, ok := pkginfo.ParseHash(art.Hash); ok {
 			out.Hashes = []inventory.Hash{h}
 			if art.URL != "" {
 				prop("resolved", pkginfo.RedactURL(art.URL))
@@ -420,4 +429,20 @@ func extraDeps(p *lockPackage, extra string) []dependency {
 		}
 	}
 	return nil
+}
+
+// vcsURL turns uv's git source, "https://host/repo?rev=v1#<commit>" (the
+// query may also hold branch, tag and subdirectory), into a pip-style
+// direct reference: "git+https://host/repo@<commit>#subdirectory=...".
+func vcsURL(src string) string {
+	base, commit, _ := strings.Cut(src, "#")
+	base, query, _ := strings.Cut(base, "?")
+	ref, sub := commit, ""
+	if q, err := url.ParseQuery(query); err == nil {
+		if ref == "" {
+			ref = cmp.Or(q.Get("rev"), q.Get("tag"), q.Get("branch"))
+		}
+		sub = q.Get("subdirectory")
+	}
+	return pkginfo.VCSURL("git", base, ref, sub)
 }

@@ -500,28 +500,6 @@ func TestExtractErrors(t *testing.T) {
 	}
 }
 
-func TestCheckNesting(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		ok   bool
-	}{
-		{`a = [[1, 2], {b = [3]}]`, true},
-		{`a = "` + strings.Repeat("[", 100) + `"`, true},
-		{`a = '` + strings.Repeat("{", 100) + `'`, true},
-		{"a = \"\"\"\n" + strings.Repeat("[", 100) + "\\\"\"\"\n\"\"\"\"\"", true},
-		{"a = '''\n" + strings.Repeat("[", 100) + "\n'''''", true},
-		{"# " + strings.Repeat("[", 100) + "\na = 1", true},
-		{`a = "\"` + strings.Repeat("[", 100) + `"`, true},
-		{`a = "\\"` + strings.Repeat("[", 100), false},
-		{"a = '''x'''" + strings.Repeat("[", 100), false},
-		{strings.Repeat("[", maxDepth+1), false},
-	} {
-		if err := checkNesting([]byte(tc.text)); (err == nil) != tc.ok {
-			t.Errorf("checkNesting(%.40q) = %v, want ok %v", tc.text, err, tc.ok)
-		}
-	}
-}
-
 func TestVCSURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://github.com/a/b?rev=v1#abc":               "git+https://github.com/a/b@abc",
