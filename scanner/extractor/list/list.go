@@ -8,6 +8,10 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/cargo/cargolock"
+	"github.com/hengdev/heng/scanner/extractor/cargo/cargotoml"
+	"github.com/hengdev/heng/scanner/extractor/composer/composerlock"
+	"github.com/hengdev/heng/scanner/extractor/gem/gemfilelock"
 	gobinary "github.com/hengdev/heng/scanner/extractor/golang/binary"
 	"github.com/hengdev/heng/scanner/extractor/golang/gomod"
 	"github.com/hengdev/heng/scanner/extractor/golang/vendormodules"
@@ -18,6 +22,7 @@ import (
 	"github.com/hengdev/heng/scanner/extractor/npm/packagelock"
 	"github.com/hengdev/heng/scanner/extractor/npm/pnpmlock"
 	"github.com/hengdev/heng/scanner/extractor/npm/yarnlock"
+	"github.com/hengdev/heng/scanner/extractor/nuget/packageslock"
 	ohpminstalled "github.com/hengdev/heng/scanner/extractor/ohpm/installed"
 	ohpmlock "github.com/hengdev/heng/scanner/extractor/ohpm/lock"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
@@ -51,6 +56,10 @@ type Entry struct {
 // Entries lists every extractor heng has, sorted by name.
 func Entries() []Entry {
 	es := []Entry{
+		{cargolock.Extractor{}, Manifest, "cargo"},
+		{cargotoml.Extractor{}, Manifest, "cargo"},
+		{composerlock.Extractor{}, Manifest, "composer"},
+		{gemfilelock.Extractor{}, Manifest, "gem"},
 		{gomod.Extractor{}, Manifest, "golang"},
 		{vendormodules.Extractor{}, Manifest, "golang"},
 		{gobinary.Extractor{}, Installed, "golang"},
@@ -61,6 +70,7 @@ func Entries() []Entry {
 		{yarnlock.Extractor{}, Manifest, "npm"},
 		{pnpmlock.Extractor{}, Manifest, "npm"},
 		{npminstalled.Extractor{}, Installed, "npm"},
+		{packageslock.Extractor{}, Manifest, "nuget"},
 		{ohpackage.Extractor{}, Manifest, "ohpm"},
 		{ohpmlock.Extractor{}, Manifest, "ohpm"},
 		{ohpminstalled.Extractor{}, Installed, "ohpm"},
