@@ -5,6 +5,7 @@ package sbom
 
 import (
 	"io"
+	"time"
 
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -22,6 +23,13 @@ type Document struct {
 	Files    []inventory.File
 	Issues   []inventory.Issue
 	Packages []inventory.Package
+	// Name is the project's name when no manifest at the top of the tree
+	// gives one (the scanned directory's name); "" means the last element
+	// of Root.
+	Name string
+	// Created is when the document was made, for formats that say so
+	// (CycloneDX's timestamp); zero leaves it out.
+	Created time.Time
 	// OmitFiles leaves the files out of the listing (heng scan
 	// --no-files); they are still counted in the summary.
 	OmitFiles bool

@@ -1,0 +1,209 @@
+package cyclonedx
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	cdx "github.com/CycloneDX/cyclonedx-go"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hengdev/heng/sbom"
+	"github.com/hengdev/heng/sbom/sbomtest"
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+// sample is sbomtest's document with packages of every kind, plus
+// licenses that test the spec versions' limits: a compound declared
+// expression, a LicenseRef with a text, an id CycloneDX's SPDX list lacks.
+func sample() *sbom.Document {
+	doc := sbomtest.Document()
+	doc.Packages = sbomtest.Packages()
+	doc.Created = time.Date(2026, 11, 22, 4, 0, 0, 0, time.UTC)
+	doc.Packages = append(doc.Packages,
+		inventory.Package{
+			Name: "mulan-lib", Version: "1.0.0", Ecosystem: "ohpm", PURL: "pkg:ohpm/mulan-lib@1.0.0",
+			Relationship: "transitive", Scope: "required",
+			DeclaredLicense:  &inventory.DeclaredLicense{Expression: "MulanPSL-2.0 OR Apache-2.0", Raw: "MulanPSL-2.0 OR Apache-2.0"},
+			DetectedLicenses: []inventory.DetectedLicense{{License: "LicenseRef-MulanPubL-2.0", Files: []string{"oh_modules/mulan-lib/LICENSE"}}},
+			Directory:        "oh_modules/mulan-lib",
+		},
+		inventory.Package{
+			Name: "tests-only", Version: "0.1.0", Ecosystem: "pypi", PURL: "pkg:pypi/tests-only@0.1.0",
+			Relationship: "direct", Scope: "test",
+			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LicenseRef-heng-unknown-Custom", Raw: "Custom"},
+		},
+	)
+	for i := range doc.Packages {
+		doc.Packages[i].Normalize()
+	}
+	return doc
+}
+
+// TestGolden writes the sample in every spec version and encoding, checks
+// each JSON document against the official schema, and compares with the
+// golden files (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, spec := range Specs {
+		for _, xml := range []bool{false, true} {
+			f := Format{Spec: spec, XML: xml}
+			t.Run(f.ID()+"-"+spec.String(), func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := f.Encode(&buf, sample()); err != nil {
+					t.Fatal(err)
+				}
+				sbomtest.Golden(t, buf.Bytes())
+				if xml {
+					return
+				}
+				version, problems, err := ValidateJSON(buf.Bytes())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if version != spec.String() {
+					t.Errorf("specVersion %q, want %q", version, spec)
+				}
+				for _, p := range problems {
+					t.Errorf("invalid at %q: %s", p.Path, p.Message)
+				}
+			})
+		}
+	}
+}
+
+// TestDeterministic: the same document gives the same bytes, and a
+// different one a different serial number.
+func TestDeterministic(t *testing.T) {
+	enc := func(doc *sbom.Document) []byte {
+		var buf bytes.Buffer
+		if err := (Format{}).Encode(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := enc(sample()), enc(sample())
+	if !bytes.Equal(a, b) {
+		t.Fatal("two encodings of the same document differ")
+	}
+	other := sample()
+	other.Created = other.Created.Add(time.Second)
+	serial := func(data []byte) string {
+		var v struct {
+			SerialNumber string `json:"serialNumber"`
+		}
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatal(err)
+		}
+		return v.SerialNumber
+	}
+	if serial(a) == serial(enc(other)) {
+		t.Error("different documents share a serial number")
+	}
+	if !strings.HasPrefix(serial(a), "urn:uuid:") {
+		t.Errorf("serial number %q", serial(a))
+	}
+}
+
+// TestLicenses: how a component's declared and concluded licenses are
+// written in each spec version.
+func TestLicenses(t *testing.T) {
+	type lic struct{ ID, Name, Expr, Ack string }
+	tests := []struct {
+		name               string
+		spec               cdx.SpecVersion
+		declared, detected string
+		want               []lic
+		wantProp           string // heng:license:declared
+	}{
+		{"1.6 both ids", cdx.SpecVersion1_6, "MIT", "Apache-2.0",
+			[]lic{{ID: "MIT", Ack: "declared"}, {ID: "Apache-2.0", Ack: "concluded"}}, ""},
+		{"1.6 expression declared: concluded only", cdx.SpecVersion1_6, "MIT OR Apache-2.0", "MIT",
+			[]lic{{ID: "MIT", Ack: "concluded"}}, "MIT OR Apache-2.0"},
+		{"1.7 expression and id side by side", cdx.SpecVersion1_7, "MIT OR Apache-2.0", "MIT",
+			[]lic{{Expr: "MIT OR Apache-2.0", Ack: "declared"}, {ID: "MIT", Ack: "concluded"}}, ""},
+		{"1.5 no acknowledgement, concluded wins", cdx.SpecVersion1_5, "MIT", "ISC",
+			[]lic{{ID: "ISC"}}, "MIT"},
+		{"1.4 declared only", cdx.SpecVersion1_4, "BSD-3-Clause", "",
+			[]lic{{ID: "BSD-3-Clause"}}, ""},
+		{"LicenseRef as a name with its text", cdx.SpecVersion1_6, "LicenseRef-MulanPubL-2.0", "",
+			[]lic{{Name: "Mulan Public License, Version 2", Ack: "declared"}}, ""},
+		{"unknown LicenseRef as a name", cdx.SpecVersion1_6, "LicenseRef-heng-unknown-Foo", "",
+			[]lic{{Name: "LicenseRef-heng-unknown-Foo", Ack: "declared"}}, ""},
+		{"nothing", cdx.SpecVersion1_6, "", "", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := inventory.Package{Name: "x", Version: "1", Ecosystem: "npm", PURL: "pkg:npm/x@1"}
+			if tt.declared != "" {
+				p.DeclaredLicense = &inventory.DeclaredLicense{Expression: tt.declared, Raw: tt.declared}
+			}
+			if tt.detected != "" {
+				p.DetectedLicenses = []inventory.DetectedLicense{{License: tt.detected, Files: []string{"LICENSE"}}}
+			}
+			b := &builder{doc: &sbom.Document{}, spec: tt.spec}
+			c := b.component(&p)
+			var got []lic
+			if c.Licenses != nil {
+				for _, l := range *c.Licenses {
+					var g lic
+					if l.License != nil {
+						g = lic{ID: l.License.ID, Name: l.License.Name, Ack: string(l.License.Acknowledgement)}
+					} else {
+						g.Expr = l.Expression
+						if l.Acknowledgement != nil {
+							g.Ack = string(*l.Acknowledgement)
+						}
+					}
+					got = append(got, g)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("licenses (-want +got):\n%s", diff)
+			}
+			prop := ""
+			if c.Properties != nil {
+				for _, q := range *c.Properties {
+					if q.Name == "heng:license:declared" {
+						prop = q.Value
+					}
+				}
+			}
+			if prop != tt.wantProp {
+				t.Errorf("heng:license:declared = %q, want %q", prop, tt.wantProp)
+			}
+		})
+	}
+}
+
+func TestValidateJSONReportsPaths(t *testing.T) {
+	doc := `{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+		"components": [{"type": "library", "name": "a", "licenses": [{"license": {"id": "Not-A-License"}}]}, {"type": "gadget", "name": "b"}]}`
+	version, problems, err := ValidateJSON([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version != "1.6" {
+		t.Errorf("version %q", version)
+	}
+	var paths []string
+	for _, p := range problems {
+		paths = append(paths, p.Path)
+	}
+	joined := strings.Join(paths, " ")
+	for _, want := range []string{"/components/0/licenses/0", "/components/1/type"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no problem reported at %s; got %v", want, problems)
+		}
+	}
+	if _, _, err := ValidateJSON([]byte(`{"bomFormat": "CycloneDX", "specVersion": "9.9"}`)); err == nil {
+		t.Error("unknown spec version accepted")
+	}
+	if _, _, err := ValidateJSON([]byte(`{"spdxVersion": "SPDX-2.3"}`)); err == nil {
+		t.Error("an SPDX document accepted as CycloneDX")
+	}
+	if _, _, err := ValidateJSON([]byte(`{"bomFormat": `)); err == nil {
+		t.Error("truncated JSON accepted")
+	}
+}

@@ -1,0 +1,148 @@
+package cyclonedx
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/hengdev/heng/sbom/cyclonedx/schema"
+)
+
+// Problem is one way a document breaks its schema.
+type Problem struct {
+	// Path is the JSON pointer of the offending value ("/components/3/purl";
+	// "" for the document itself).
+	Path string
+	// Message says what is wrong.
+	Message string
+}
+
+// ValidateJSON checks a CycloneDX JSON document against the official
+// schema of the spec version it declares (1.2 to 1.7, embedded). It
+// returns the document's spec version and its problems, sorted by path;
+// an error when the input is not JSON or names no spec version heng has a
+// schema for.
+func ValidateJSON(data []byte) (version string, problems []Problem, err error) {
+	var head struct {
+		BOMFormat   string `json:"bomFormat"`
+		SpecVersion string `json:"specVersion"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return "", nil, fmt.Errorf("not a JSON document: %w", err)
+	}
+	if head.BOMFormat != "CycloneDX" {
+		return "", nil, fmt.Errorf("not a CycloneDX document: bomFormat is %q, want \"CycloneDX\"", head.BOMFormat)
+	}
+	sch, err := compiled(head.SpecVersion)
+	if err != nil {
+		return head.SpecVersion, nil, err
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return head.SpecVersion, nil, fmt.Errorf("not a JSON document: %w", err)
+	}
+	err = sch.Validate(inst)
+	if err == nil {
+		return head.SpecVersion, nil, nil
+	}
+	var verr *jsonschema.ValidationError
+	if !errors.As(err, &verr) {
+		return head.SpecVersion, nil, err
+	}
+	return head.SpecVersion, problemsOf(verr), nil
+}
+
+// problemsOf flattens a validation error to its leaves, one per place and
+// message.
+func problemsOf(verr *jsonschema.ValidationError) []Problem {
+	printer := message.NewPrinter(language.English)
+	var out []Problem
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			out = append(out, Problem{Path: pointer(e.InstanceLocation), Message: shorten(e.ErrorKind.LocalizedString(printer))})
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(verr)
+	slices.SortFunc(out, func(a, b Problem) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	return slices.Compact(out)
+}
+
+// pointer writes a JSON pointer (RFC 6901).
+func pointer(tokens []string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+	}
+	return b.String()
+}
+
+// shorten keeps messages readable: an enumeration of the 600 SPDX ids is
+// cut.
+func shorten(msg string) string {
+	const max = 200
+	if len(msg) <= max {
+		return msg
+	}
+	cut := strings.LastIndex(msg[:max], ", ")
+	if cut < 0 {
+		cut = max
+	}
+	return msg[:cut] + ", …"
+}
+
+var (
+	schemaMu    sync.Mutex
+	schemaCache = map[string]*jsonschema.Schema{}
+)
+
+// compiled returns the compiled schema of a spec version.
+func compiled(version string) (*jsonschema.Schema, error) {
+	schemaMu.Lock()
+	defer schemaMu.Unlock()
+	if s, ok := schemaCache[version]; ok {
+		return s, nil
+	}
+	name := schema.File(version)
+	if _, err := schema.FS.Open(name); err != nil {
+		return nil, fmt.Errorf("no schema for CycloneDX spec version %q (heng has 1.2 to 1.7)", version)
+	}
+	c := jsonschema.NewCompiler()
+	const base = "http://cyclonedx.org/schema/"
+	for _, f := range []string{name, "spdx.schema.json", "jsf-0.82.schema.json", "cryptography-defs.schema.json"} {
+		data, err := schema.FS.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("embedded schema %s: %w", f, err)
+		}
+		if err := c.AddResource(base+f, doc); err != nil {
+			return nil, fmt.Errorf("embedded schema %s: %w", f, err)
+		}
+	}
+	s, err := c.Compile(base + name)
+	if err != nil {
+		return nil, fmt.Errorf("embedded schema %s: %w", name, err)
+	}
+	schemaCache[version] = s
+	return s, nil
+}
