@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/hengdev/heng/cmd/internal/build"
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
@@ -29,30 +30,123 @@ import (
 )
 
 type scanOptions struct {
-	IO          *iostreams.IOStreams
-	Build       build.Info
+	IO    *iostreams.IOStreams
+	Build build.Info
+	Tree
+	Format  string
+	Output  string
+	NoFiles bool
+}
+
+// Tree is what heng scan and the commands built on it (heng sbom) share:
+// which tree to scan, and how.
+type Tree struct {
 	Root        string
-	Format      string
-	Output      string
 	Jobs        int
 	MaxFileSize byteSize
 	NoIgnore    bool
 	Excludes    []string
 	NoPackages  bool
-	NoFiles     bool
-	// ModuleCache is the Go module cache to read licenses from; the
-	// command sets it from GOMODCACHE (or GOPATH).
+	// ModuleCache is the Go module cache to read licenses from; ""
+	// means the go command's (GOMODCACHE, else GOPATH/pkg/mod).
 	ModuleCache string
+}
+
+// NewTree returns a Tree with the defaults.
+func NewTree() Tree {
+	return Tree{Root: ".", MaxFileSize: scanner.DefaultMaxFileSize}
+}
+
+// AddTreeFlags defines the flags that say how to scan.
+func AddTreeFlags(fl *pflag.FlagSet, t *Tree) {
+	fl.IntVarP(&t.Jobs, "jobs", "j", runtime.NumCPU(), "number of files to process in parallel")
+	fl.Var(&t.MaxFileSize, "max-file-size", "do not read files larger than `size` (e.g. 512KiB, 16MiB, 1GB)")
+	fl.BoolVar(&t.NoIgnore, "no-ignore", false, "scan files that .gitignore files ignore")
+	fl.StringArrayVar(&t.Excludes, "exclude", nil, "skip paths matching `glob` (.gitignore syntax; repeatable)")
+	fl.BoolVar(&t.NoPackages, "no-packages", false, "do not look for packages in manifests, lock files and installed trees (nor walk git-ignored dependency directories such as node_modules)")
+}
+
+// Check checks the flags' values.
+func (t *Tree) Check() error {
+	if t.Jobs < 0 {
+		return cmdutil.FlagErrorf("invalid --jobs %d: want a positive number of parallel jobs", t.Jobs)
+	}
+	return nil
+}
+
+// Scan scans the tree, with a progress line on a terminal, and returns the
+// document of what it found. The document's Created time is now, or
+// SOURCE_DATE_EPOCH when that is set (reproducible builds); an invalid
+// SOURCE_DATE_EPOCH is an error.
+func (t *Tree) Scan(ctx context.Context, ios *iostreams.IOStreams, b build.Info) (*sbom.Document, error) {
+	created, err := CreationTime()
+	if err != nil {
+		return nil, err
+	}
+	var extractors []extractor.Extractor
+	moduleCache := ""
+	if !t.NoPackages {
+		extractors = list.All()
+		moduleCache = t.ModuleCache
+		if moduleCache == "" {
+			moduleCache = goModuleCache()
+		}
+	}
+
+	var prog scanner.Progress
+	reporter := progress.Start(ios, "scanning", func() progress.Snapshot {
+		return progress.Snapshot{Files: prog.Files.Load(), Bytes: prog.Bytes.Load(), Current: prog.Current()}
+	})
+	res, err := scanner.Run(ctx, scanner.Config{
+		Root:        t.Root,
+		Jobs:        t.Jobs,
+		MaxFileSize: int64(t.MaxFileSize),
+		NoIgnore:    t.NoIgnore,
+		Excludes:    t.Excludes,
+		Progress:    &prog,
+		Extractors:  extractors,
+		ModuleCache: moduleCache,
+	})
+	reporter.Stop()
+	if err != nil {
+		return nil, err
+	}
+	name := ""
+	if abs, err := filepath.Abs(t.Root); err == nil {
+		name = filepath.Base(abs)
+	}
+	return &sbom.Document{
+		Tool:     sbom.Tool{Name: "heng", Version: b.Version},
+		Root:     filepath.ToSlash(filepath.Clean(t.Root)),
+		Name:     name,
+		Created:  created,
+		Files:    res.Files,
+		Issues:   res.Issues,
+		Packages: res.Packages,
+	}, nil
+}
+
+// CreationTime is when documents are made: SOURCE_DATE_EPOCH (seconds
+// since 1970, as reproducible builds define it) when set, else now.
+func CreationTime() (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return time.Now().UTC().Truncate(time.Second), nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("invalid SOURCE_DATE_EPOCH %q: want a number of seconds since 1970-01-01", v)
+	}
+	return time.Unix(n, 0).UTC(), nil
 }
 
 // NewCmdScan returns the `scan` command. runF, when not nil, replaces the
 // command's work so tests can check how flags were parsed into options.
 func NewCmdScan(f *cmdutil.Factory, runF func(*scanOptions) error) *cobra.Command {
 	opts := &scanOptions{
-		IO:          f.IOStreams,
-		Build:       f.Build,
-		Root:        ".",
-		MaxFileSize: scanner.DefaultMaxFileSize,
+		IO:    f.IOStreams,
+		Build: f.Build,
+		Tree:  NewTree(),
 	}
 	cmd := &cobra.Command{
 		Use:   "scan [<path>]",
@@ -105,8 +199,8 @@ cannot be read is listed under errors and the scan goes on; heng exits with
 			if _, err := formats.Lookup(formats.ForScan(false), opts.Format, "--format"); err != nil {
 				return cmdutil.FlagErrorWrap(err)
 			}
-			if opts.Jobs < 0 {
-				return cmdutil.FlagErrorf("invalid --jobs %d: want a positive number of parallel jobs", opts.Jobs)
+			if err := opts.Check(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -117,11 +211,7 @@ cannot be read is listed under errors and the scan goes on; heng exits with
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: "+strings.Join(formats.Names(formats.ForScan(false)), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
-	fl.IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "number of files to process in parallel")
-	fl.Var(&opts.MaxFileSize, "max-file-size", "do not read files larger than `size` (e.g. 512KiB, 16MiB, 1GB)")
-	fl.BoolVar(&opts.NoIgnore, "no-ignore", false, "scan files that .gitignore files ignore")
-	fl.StringArrayVar(&opts.Excludes, "exclude", nil, "skip paths matching `glob` (.gitignore syntax; repeatable)")
-	fl.BoolVar(&opts.NoPackages, "no-packages", false, "do not look for packages in manifests, lock files and installed trees (nor walk git-ignored dependency directories such as node_modules)")
+	AddTreeFlags(fl, &opts.Tree)
 	fl.BoolVar(&opts.NoFiles, "no-files", false, "list packages without the findings of each file")
 	return cmd
 }
@@ -134,44 +224,12 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		return cmdutil.FlagErrorWrap(err)
 	}
 
-	var extractors []extractor.Extractor
-	moduleCache := ""
-	if !opts.NoPackages {
-		extractors = list.All()
-		moduleCache = opts.ModuleCache
-		if moduleCache == "" {
-			moduleCache = goModuleCache()
-		}
-	}
-
-	var prog scanner.Progress
 	start := time.Now()
-	reporter := progress.Start(ios, "scanning", func() progress.Snapshot {
-		return progress.Snapshot{Files: prog.Files.Load(), Bytes: prog.Bytes.Load(), Current: prog.Current()}
-	})
-	res, err := scanner.Run(ctx, scanner.Config{
-		Root:        opts.Root,
-		Jobs:        opts.Jobs,
-		MaxFileSize: int64(opts.MaxFileSize),
-		NoIgnore:    opts.NoIgnore,
-		Excludes:    opts.Excludes,
-		Progress:    &prog,
-		Extractors:  extractors,
-		ModuleCache: moduleCache,
-	})
-	reporter.Stop()
+	doc, err := opts.Tree.Scan(ctx, ios, opts.Build)
 	if err != nil {
 		return err
 	}
-
-	doc := &sbom.Document{
-		Tool:      sbom.Tool{Name: "heng", Version: opts.Build.Version},
-		Root:      filepath.ToSlash(filepath.Clean(opts.Root)),
-		Files:     res.Files,
-		Issues:    res.Issues,
-		Packages:  res.Packages,
-		OmitFiles: opts.NoFiles,
-	}
+	doc.OmitFiles = opts.NoFiles
 	if err := output.WriteFile(opts.Output, ios.Out, func(w io.Writer) error {
 		return format.Encode(w, doc)
 	}); err != nil {
@@ -183,9 +241,9 @@ func runScan(ctx context.Context, opts *scanOptions) error {
 		if opts.Output != "" && opts.Output != output.Stdout {
 			where = fmt.Sprintf("; wrote %s", opts.Output)
 		}
-		rate := float64(len(res.Files)) / max(elapsed.Seconds(), 1e-3)
+		rate := float64(len(doc.Files)) / max(elapsed.Seconds(), 1e-3)
 		fmt.Fprintf(ios.ErrOut, "%s %s files in %.2fs (%s files/s)%s\n",
-			ios.ColorScheme().Gray("scanned"), human.Count(int64(len(res.Files))), elapsed.Seconds(),
+			ios.ColorScheme().Gray("scanned"), human.Count(int64(len(doc.Files))), elapsed.Seconds(),
 			human.Count(int64(rate)), where)
 	}
 	return nil
