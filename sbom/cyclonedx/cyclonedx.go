@@ -71,9 +71,6 @@ type Format struct {
 	XML bool
 	// Spec is the spec version; 0 means DefaultSpec.
 	Spec cdx.SpecVersion
-	// Files adds the project's own files that carry licenses as
-	// components of type file.
-	Files bool
 }
 
 var _ sbom.Format = Format{}
@@ -106,7 +103,7 @@ func (f Format) spec() cdx.SpecVersion {
 
 // Encode writes the SBOM of doc.
 func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
-	bom := Build(doc, Options{Spec: f.spec(), Files: f.Files})
+	bom := Build(doc, Options{Spec: f.spec()})
 	var buf bytes.Buffer
 	if err := encode(&buf, bom, f.spec(), f.XML); err != nil {
 		return err
@@ -117,8 +114,8 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 
 // Options tune Build.
 type Options struct {
-	Spec  cdx.SpecVersion
-	Files bool
+	// Spec is the spec version the BOM is built for; 0 means DefaultSpec.
+	Spec cdx.SpecVersion
 }
 
 func encode(w io.Writer, bom *cdx.BOM, spec cdx.SpecVersion, xml bool) error {

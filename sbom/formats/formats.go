@@ -7,14 +7,24 @@ import (
 	"slices"
 	"strings"
 
+	cdx "github.com/CycloneDX/cyclonedx-go"
+
 	"github.com/hengdev/heng/sbom"
+	"github.com/hengdev/heng/sbom/cyclonedx"
 	"github.com/hengdev/heng/sbom/jsonreport"
 	"github.com/hengdev/heng/sbom/table"
 )
 
-// ForScan returns the formats of heng scan, the default first.
+// ForScan returns the formats of heng scan, the default first: heng scan
+// --format cyclonedx-json writes the same SBOM as heng sbom.
 func ForScan(color bool) []sbom.Format {
-	return []sbom.Format{table.Format{Color: color}, jsonreport.Format{}}
+	return []sbom.Format{table.Format{Color: color}, jsonreport.Format{}, cyclonedx.Format{}, cyclonedx.Format{XML: true}}
+}
+
+// ForSBOM returns the formats of heng sbom, the default first, in a spec
+// version (0: the default).
+func ForSBOM(spec cdx.SpecVersion) []sbom.Format {
+	return []sbom.Format{cyclonedx.Format{Spec: spec}, cyclonedx.Format{XML: true, Spec: spec}}
 }
 
 // Lookup finds the format named name (its id or an alias, any case) among

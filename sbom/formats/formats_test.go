@@ -10,7 +10,7 @@ func TestLookup(t *testing.T) {
 		}
 	}
 	_, err := Lookup(list, "xml", "--format")
-	if err == nil || err.Error() != `unknown format "xml" for --format; available: text, json` {
+	if err == nil || err.Error() != `unknown format "xml" for --format; available: text, json, cyclonedx-json, cyclonedx-xml` {
 		t.Errorf("Lookup(xml) error = %v", err)
 	}
 }

@@ -95,7 +95,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, cmdutil.ErrViolations):
+	case errors.Is(err, cmdutil.ErrViolations), errors.Is(err, cmdutil.ErrInvalid):
 		return exitViolations
 	default:
 		return exitError

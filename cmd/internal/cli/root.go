@@ -9,6 +9,7 @@ import (
 
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/commands/licenses"
+	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/commands/version"
 )
@@ -84,6 +85,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(
 		licenses.NewCmdLicenses(f, nil),
 		scan.NewCmdScan(f, nil),
+		sbomcmd.NewCmdSBOM(f, nil),
 		version.NewCmdVersion(f, nil),
 	)
 }

@@ -13,6 +13,11 @@ import (
 //	return fmt.Errorf("%d packages violate %q: %w", n, policyPath, cmdutil.ErrViolations)
 var ErrViolations = errors.New("policy violations found")
 
+// ErrInvalid is returned by a command that checked a document and found it
+// invalid (heng sbom validate). Like ErrViolations it makes heng exit with
+// status 1: the check ran, and its answer is no.
+var ErrInvalid = errors.New("document is invalid")
+
 // FlagError is a mistake in how heng was invoked: a bad flag value, a
 // missing or extra argument. Besides the error, the user is shown how to
 // get the command's help.

@@ -21,7 +21,7 @@ func TestNewCmdScanFlags(t *testing.T) {
 		{name: "defaults", args: nil, want: scanOptions{Tree: Tree{Root: ".", MaxFileSize: 16 << 20}, Format: "text"}},
 		{name: "all_flags", args: []string{"-f", "json", "-o", "r.json", "-j", "3", "--max-file-size", "1MiB", "--no-ignore", "--exclude", "a/", "--exclude", "*.js", "src"},
 			want: scanOptions{Tree: Tree{Root: "src", Jobs: 3, MaxFileSize: 1 << 20, NoIgnore: true, Excludes: []string{"a/", "*.js"}}, Format: "json", Output: "r.json"}},
-		{name: "bad_format", args: []string{"-f", "xml"}, wantErr: `unknown format "xml" for --format; available: text, json`},
+		{name: "bad_format", args: []string{"-f", "xml"}, wantErr: `unknown format "xml" for --format; available: text, json, cyclonedx-json, cyclonedx-xml`},
 		{name: "bad_size", args: []string{"--max-file-size", "0"}, wantErr: `invalid argument "0" for "--max-file-size" flag: invalid size "0": want a positive number of bytes, optionally with a unit such as KiB, MiB or GB`},
 		{name: "bad_jobs", args: []string{"-j", "-2"}, wantErr: "invalid --jobs -2: want a positive number of parallel jobs"},
 		{name: "two_paths", args: []string{"a", "b"}, wantErr: "accepts at most 1 arg(s), received 2"},
