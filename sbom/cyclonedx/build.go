@@ -160,6 +160,13 @@ func (b *builder) project(mainIdx int) cdx.Component {
 	}
 	slices.Sort(found)
 	c.Licenses = b.licenses(declared, and(found))
+	if props := b.licenseProperties(declared, and(found)); len(props) > 0 {
+		all := append(derefProps(c.Properties), props...)
+		slices.SortFunc(all, func(a, b cdx.Property) int {
+			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Value, b.Value))
+		})
+		c.Properties = &all
+	}
 	if b.spec >= cdx.SpecVersion1_5 && len(files) > 0 {
 		c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: occurrences(files)}
 	}
@@ -325,10 +332,7 @@ func (b *builder) properties(p *inventory.Package, declared, concluded string) [
 	if p.DeclaredLicense != nil && p.DeclaredLicense.Raw != p.DeclaredLicense.Expression {
 		add("license:declared_raw", p.DeclaredLicense.Raw)
 	}
-	if !b.bothLicenses(declared, concluded) {
-		// licenses holds the concluded one only: keep the declared here.
-		add("license:declared", declared)
-	}
+	out = append(out, b.licenseProperties(declared, concluded)...)
 	for _, q := range p.Properties {
 		add(q.Name, q.Value)
 	}
@@ -336,6 +340,28 @@ func (b *builder) properties(p *inventory.Package, declared, concluded string) [
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Value, b.Value))
 	})
 	return slices.Compact(out)
+}
+
+// licenseProperties keeps what the licenses field cannot say: the
+// declared license when only the concluded one fits there, and, before
+// 1.6 (no acknowledgement), which license is the concluded one, so that
+// heng reads its own SBOMs back faithfully.
+func (b *builder) licenseProperties(declared, concluded string) []cdx.Property {
+	var out []cdx.Property
+	if !b.bothLicenses(declared, concluded) {
+		out = append(out, cdx.Property{Name: "heng:license:declared", Value: declared})
+	}
+	if b.spec < cdx.SpecVersion1_6 && concluded != "" {
+		out = append(out, cdx.Property{Name: "heng:license:concluded", Value: concluded})
+	}
+	return out
+}
+
+func derefProps(p *[]cdx.Property) []cdx.Property {
+	if p == nil {
+		return nil
+	}
+	return slices.Clone(*p)
 }
 
 // bothLicenses reports whether the spec version can hold the declared and
