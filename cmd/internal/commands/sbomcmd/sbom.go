@@ -89,7 +89,7 @@ give the same bytes.`,
 	fl.StringVar(&opts.SpecVersion, "spec-version", cyclonedx.DefaultSpec.String(), "CycloneDX spec `version`: 1.4, 1.5, 1.6 or 1.7")
 	fl.BoolVar(&opts.Deterministic, "deterministic", false, "leave the timestamp out (unless SOURCE_DATE_EPOCH gives one), for byte-identical SBOMs")
 	scan.AddTreeFlags(fl, &opts.Tree)
-	cmd.AddCommand(newCmdValidate(f, nil))
+	cmd.AddCommand(newCmdValidate(f, nil), newCmdMerge(f, nil))
 	return cmd
 }
 

@@ -1,7 +1,9 @@
 package sbomcmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -44,7 +46,7 @@ CycloneDX JSON document.`,
 func runValidate(opts *validateOptions) error {
 	data, err := os.ReadFile(opts.File)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", opts.File, err)
+		return fmt.Errorf("cannot read %s: %w", opts.File, bare(err))
 	}
 	version, problems, err := cyclonedx.ValidateJSON(data)
 	if err != nil {
@@ -62,4 +64,14 @@ func runValidate(opts *validateOptions) error {
 		fmt.Fprintf(opts.IO.Out, "%s: %s: %s\n", opts.File, at, p.Message)
 	}
 	return fmt.Errorf("%s: %d schema violations against CycloneDX %s: %w", opts.File, len(problems), version, cmdutil.ErrInvalid)
+}
+
+// bare drops the operation and path an *fs.PathError repeats: the message
+// names the file already.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
