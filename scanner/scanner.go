@@ -8,6 +8,8 @@ package scanner
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -54,6 +56,9 @@ type Config struct {
 	// package records (scanner/extractor/list.All()); none means no
 	// package is looked for.
 	Extractors []extractor.Extractor
+	// FileHashes computes the SHA-256 of every file read (for SBOMs that
+	// list files).
+	FileHashes bool
 	// ModuleCache is a Go module cache (GOMODCACHE) to read the license
 	// files of Go modules from when they are not vendored; "" means none.
 	ModuleCache string
@@ -239,6 +244,10 @@ func (s *scan) file(e walk.Entry) (inventory.File, []inventory.Issue) {
 		return f, []inventory.Issue{{Path: e.Path, Message: readError(err)}}
 	}
 	f.Size = int64(len(content))
+	if s.cfg.FileHashes {
+		sum := sha256.Sum256(content)
+		f.SHA256 = hex.EncodeToString(sum[:])
+	}
 	if len(exs) > 0 {
 		s.extract(e, exs, content)
 	}

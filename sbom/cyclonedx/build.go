@@ -27,13 +27,14 @@ func Build(doc *sbom.Document, opts Options) *cdx.BOM {
 	if spec == 0 {
 		spec = DefaultSpec
 	}
-	b := &builder{doc: doc, spec: spec}
+	b := &builder{doc: doc, spec: spec, files: opts.Files}
 	return b.build()
 }
 
 type builder struct {
-	doc  *sbom.Document
-	spec cdx.SpecVersion
+	doc   *sbom.Document
+	spec  cdx.SpecVersion
+	files bool
 }
 
 func (b *builder) build() *cdx.BOM {
@@ -69,7 +70,14 @@ func (b *builder) build() *cdx.BOM {
 	if mainIdx >= 0 {
 		projectDeps = append(projectDeps, b.doc.Packages[mainIdx].Dependencies...)
 	}
-	deps = append(deps, dependency(project.BOMRef, projectDeps, refs))
+	if b.files {
+		for _, c := range b.fileComponents() {
+			refs[c.BOMRef] = true
+			comps = append(comps, c)
+			deps = append(deps, dependency(c.BOMRef, nil, refs))
+		}
+	}
+	deps = append([]cdx.Dependency{dependency(project.BOMRef, projectDeps, refs)}, deps...)
 	for i := range b.doc.Packages {
 		if i == mainIdx {
 			continue
@@ -104,6 +112,67 @@ func (b *builder) build() *cdx.BOM {
 	bom.SerialNumber = ""
 	bom.SerialNumber = serialNumber(bom)
 	return bom
+}
+
+// fileComponents lists the project's own files that carry licenses, those
+// in no package's directory, as components of type file: the licenses
+// found in each (concluded), with the lines as evidence, and its SHA-256.
+func (b *builder) fileComponents() []cdx.Component {
+	var dirs []string
+	for _, p := range b.doc.Packages {
+		if p.Directory != "" && !path.IsAbs(p.Directory) && p.Directory != "." {
+			dirs = append(dirs, p.Directory+"/")
+		}
+	}
+	var out []cdx.Component
+	for _, f := range b.doc.Files {
+		if len(f.Licenses) == 0 || slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(f.Path, d) }) {
+			continue
+		}
+		var found []string
+		var occ []cdx.EvidenceOccurrence
+		for _, l := range f.Licenses {
+			n := l.Name()
+			if n == "" {
+				continue
+			}
+			if !slices.Contains(found, n) {
+				found = append(found, n)
+			}
+			line := l.StartLine
+			occ = append(occ, cdx.EvidenceOccurrence{Location: f.Path, Line: &line})
+		}
+		if len(found) == 0 {
+			continue
+		}
+		slices.Sort(found)
+		c := cdx.Component{
+			BOMRef: "heng:file:" + f.Path,
+			Type:   cdx.ComponentTypeFile,
+			Name:   f.Path,
+		}
+		if f.SHA256 != "" {
+			c.Hashes = &[]cdx.Hash{{Algorithm: cdx.HashAlgoSHA256, Value: f.SHA256}}
+		}
+		c.Licenses = b.licenses("", and(found))
+		if b.spec >= cdx.SpecVersion1_5 {
+			c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: &occ}
+			var cs []cdx.Copyright
+			for _, s := range f.Copyrights {
+				if !slices.ContainsFunc(cs, func(c cdx.Copyright) bool { return c.Text == s.Statement }) {
+					cs = append(cs, cdx.Copyright{Text: s.Statement})
+				}
+			}
+			if len(cs) > 0 {
+				c.Evidence.Copyright = &cs
+			}
+		}
+		if props := b.licenseProperties("", and(found)); len(props) > 0 {
+			c.Properties = &props
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // mainPackage finds the package that describes the scanned project

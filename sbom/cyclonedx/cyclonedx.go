@@ -71,6 +71,9 @@ type Format struct {
 	XML bool
 	// Spec is the spec version; 0 means DefaultSpec.
 	Spec cdx.SpecVersion
+	// Files adds the project's own files that carry licenses as
+	// components of type file (heng sbom --files).
+	Files bool
 }
 
 var _ sbom.Format = Format{}
@@ -103,7 +106,7 @@ func (f Format) spec() cdx.SpecVersion {
 
 // Encode writes the SBOM of doc.
 func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
-	bom := Build(doc, Options{Spec: f.spec()})
+	bom := Build(doc, Options{Spec: f.spec(), Files: f.Files})
 	var buf bytes.Buffer
 	if err := encode(&buf, bom, f.spec(), f.XML); err != nil {
 		return err
@@ -116,6 +119,10 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 type Options struct {
 	// Spec is the spec version the BOM is built for; 0 means DefaultSpec.
 	Spec cdx.SpecVersion
+	// Files adds the project's own files that carry licenses as
+	// components of type file, with their SHA-256 when the scan computed
+	// it (scanner.Config.FileHashes).
+	Files bool
 }
 
 func encode(w io.Writer, bom *cdx.BOM, spec cdx.SpecVersion, xml bool) error {

@@ -207,3 +207,53 @@ func TestValidateJSONReportsPaths(t *testing.T) {
 		t.Error("truncated JSON accepted")
 	}
 }
+
+// TestFiles: with Files, the project's own files that carry licenses are
+// components of type file, valid in every spec version; files inside a
+// package's directory are the package's, not the project's.
+func TestFiles(t *testing.T) {
+	for _, spec := range Specs {
+		t.Run(spec.String(), func(t *testing.T) {
+			doc := sample()
+			for i := range doc.Files {
+				doc.Files[i].SHA256 = strings.Repeat("ab", 32)
+			}
+			var buf bytes.Buffer
+			if err := (Format{Spec: spec, Files: true}).Encode(&buf, doc); err != nil {
+				t.Fatal(err)
+			}
+			_, problems, err := ValidateJSON(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range problems {
+				t.Errorf("invalid at %q: %s", p.Path, p.Message)
+			}
+			bom, err := Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			for _, c := range *bom.Components {
+				if c.Type == cdx.ComponentTypeFile {
+					files = append(files, c.Name)
+					if c.Hashes == nil || (*c.Hashes)[0].Algorithm != cdx.HashAlgoSHA256 {
+						t.Errorf("%s: no SHA-256", c.Name)
+					}
+				}
+			}
+			var want []string
+			for _, f := range doc.Files {
+				if len(f.Licenses) > 0 && f.Licenses[0].Name() != "" && !strings.HasPrefix(f.Path, "vendor/github.com/spf13/cobra/") && !strings.HasPrefix(f.Path, "web/node_modules/left-pad/") && !strings.HasPrefix(f.Path, "third_party/zlib/") {
+					want = append(want, f.Path)
+				}
+			}
+			if len(want) == 0 {
+				t.Fatal("the sample has no project files with licenses")
+			}
+			if diff := cmp.Diff(want, files); diff != "" {
+				t.Errorf("file components (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

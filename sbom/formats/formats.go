@@ -22,9 +22,10 @@ func ForScan(color bool) []sbom.Format {
 }
 
 // ForSBOM returns the formats of heng sbom, the default first, in a spec
-// version (0: the default).
-func ForSBOM(spec cdx.SpecVersion) []sbom.Format {
-	return []sbom.Format{cyclonedx.Format{Spec: spec}, cyclonedx.Format{XML: true, Spec: spec}}
+// version (0: the default), with the project's licensed files as
+// components or not.
+func ForSBOM(spec cdx.SpecVersion, files bool) []sbom.Format {
+	return []sbom.Format{cyclonedx.Format{Spec: spec, Files: files}, cyclonedx.Format{XML: true, Spec: spec, Files: files}}
 }
 
 // Lookup finds the format named name (its id or an alias, any case) among

@@ -48,6 +48,9 @@ type File struct {
 	// Encoding names the text encoding the file was decoded from when it
 	// was not UTF-8: "utf-16le", "utf-16be" or "gb18030".
 	Encoding string `json:"encoding,omitempty"`
+	// SHA256 is the file's SHA-256 in hex, when the scan was asked for
+	// it (heng sbom --files) and the content was read.
+	SHA256 string `json:"sha256,omitempty"`
 }
 
 // License is one license finding in a file.

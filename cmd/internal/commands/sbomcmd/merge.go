@@ -45,7 +45,7 @@ by purl; the dependency graphs are united.`,
 			if _, err := cyclonedx.ParseSpec(opts.SpecVersion); err != nil {
 				return cmdutil.FlagErrorf("invalid --spec-version: %v", err)
 			}
-			if _, err := formats.Lookup(formats.ForSBOM(0), opts.Format, "--format"); err != nil {
+			if _, err := formats.Lookup(formats.ForSBOM(0, false), opts.Format, "--format"); err != nil {
 				return cmdutil.FlagErrorWrap(err)
 			}
 			if runF != nil {
@@ -56,7 +56,7 @@ by purl; the dependency graphs are united.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
-	fl.StringVarP(&opts.Format, "format", "f", "cyclonedx-json", "output `format`: "+strings.Join(formats.Names(formats.ForSBOM(0)), ", "))
+	fl.StringVarP(&opts.Format, "format", "f", "cyclonedx-json", "output `format`: "+strings.Join(formats.Names(formats.ForSBOM(0, false)), ", "))
 	fl.StringVar(&opts.SpecVersion, "spec-version", cyclonedx.DefaultSpec.String(), "CycloneDX spec `version` of the result: 1.4, 1.5, 1.6 or 1.7")
 	return cmd
 }

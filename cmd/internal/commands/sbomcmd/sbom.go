@@ -31,6 +31,7 @@ type sbomOptions struct {
 	Output        string
 	SpecVersion   string
 	Deterministic bool
+	Files         bool
 }
 
 // NewCmdSBOM returns the `sbom` command. runF, when not nil, replaces the
@@ -58,6 +59,9 @@ give the same bytes.`,
   # XML, CycloneDX 1.5, of another tree
   $ heng sbom --format cyclonedx-xml --spec-version 1.5 path/to/project
 
+  # With the project's own licensed files (type file, SHA-256)
+  $ heng sbom --files -o bom.json
+
   # Reproducible, for release artifacts
   $ SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) heng sbom -o bom.json
 
@@ -74,7 +78,7 @@ give the same bytes.`,
 			if _, err := cyclonedx.ParseSpec(opts.SpecVersion); err != nil {
 				return cmdutil.FlagErrorf("invalid --spec-version: %v", err)
 			}
-			if _, err := formats.Lookup(formats.ForSBOM(0), opts.Format, "--format"); err != nil {
+			if _, err := formats.Lookup(formats.ForSBOM(0, false), opts.Format, "--format"); err != nil {
 				return cmdutil.FlagErrorWrap(err)
 			}
 			if runF != nil {
@@ -84,10 +88,11 @@ give the same bytes.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Format, "format", "f", "cyclonedx-json", "output `format`: "+strings.Join(formats.Names(formats.ForSBOM(0)), ", "))
+	fl.StringVarP(&opts.Format, "format", "f", "cyclonedx-json", "output `format`: "+strings.Join(formats.Names(formats.ForSBOM(0, false)), ", "))
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
 	fl.StringVar(&opts.SpecVersion, "spec-version", cyclonedx.DefaultSpec.String(), "CycloneDX spec `version`: 1.4, 1.5, 1.6 or 1.7")
 	fl.BoolVar(&opts.Deterministic, "deterministic", false, "leave the timestamp out (unless SOURCE_DATE_EPOCH gives one), for byte-identical SBOMs")
+	fl.BoolVar(&opts.Files, "files", false, "also list the project's own files that carry licenses, with their SHA-256, as components of type file")
 	scan.AddTreeFlags(fl, &opts.Tree)
 	cmd.AddCommand(newCmdValidate(f, nil), newCmdMerge(f, nil))
 	return cmd
@@ -98,10 +103,11 @@ func runSBOM(ctx context.Context, opts *sbomOptions) error {
 	if err != nil {
 		return cmdutil.FlagErrorWrap(err)
 	}
-	format, err := formats.Lookup(formats.ForSBOM(spec), opts.Format, "--format")
+	format, err := formats.Lookup(formats.ForSBOM(spec, opts.Files), opts.Format, "--format")
 	if err != nil {
 		return cmdutil.FlagErrorWrap(err)
 	}
+	opts.Tree.FileHashes = opts.Files
 	doc, err := opts.Tree.Scan(ctx, opts.IO, opts.Build)
 	if err != nil {
 		return err

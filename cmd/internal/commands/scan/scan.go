@@ -50,6 +50,8 @@ type Tree struct {
 	// ModuleCache is the Go module cache to read licenses from; ""
 	// means the go command's (GOMODCACHE, else GOPATH/pkg/mod).
 	ModuleCache string
+	// FileHashes computes every file's SHA-256 (heng sbom --files).
+	FileHashes bool
 }
 
 // NewTree returns a Tree with the defaults.
@@ -106,6 +108,7 @@ func (t *Tree) Scan(ctx context.Context, ios *iostreams.IOStreams, b build.Info)
 		Progress:    &prog,
 		Extractors:  extractors,
 		ModuleCache: moduleCache,
+		FileHashes:  t.FileHashes,
 	})
 	reporter.Stop()
 	if err != nil {
