@@ -491,6 +491,9 @@ func (b *builder) choice(expr string, ack cdx.LicenseAcknowledgement) cdx.Licens
 		if ack != "" {
 			c.Acknowledgement = &ack
 		}
+		if ack == cdx.LicenseAcknowledgementConcluded && b.spec >= cdx.SpecVersion1_7 {
+			c.ExpressionDetails = expressionDetails(expr)
+		}
 		return c
 	}
 	l := &cdx.License{Acknowledgement: ack}
@@ -616,4 +619,38 @@ func validHash(h inventory.Hash) bool {
 		}
 	}
 	return true
+}
+
+// expressionDetails describes each license of an expression heng
+// concluded (1.7): its identifier (with its exception, for WITH) and the
+// reference URL heng knows for it.
+func expressionDetails(expr string) *[]cdx.LicenseExpressionDetail {
+	fields := strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(expr))
+	var ids []string
+	for i := 0; i < len(fields); i++ {
+		switch f := fields[i]; {
+		case f == "AND" || f == "OR":
+		case f == "WITH" && len(ids) > 0 && i+1 < len(fields):
+			ids[len(ids)-1] += " WITH " + fields[i+1]
+			i++
+		default:
+			ids = append(ids, f)
+		}
+	}
+	var out []cdx.LicenseExpressionDetail
+	for _, id := range ids {
+		if slices.ContainsFunc(out, func(d cdx.LicenseExpressionDetail) bool { return d.LicenseIdentifier == id }) {
+			continue
+		}
+		d := cdx.LicenseExpressionDetail{LicenseIdentifier: id}
+		base, _, _ := strings.Cut(id, " WITH ")
+		if info, ok := licenses.Lookup(base); ok && info.URL != "" {
+			d.URL = info.URL
+		}
+		out = append(out, d)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &out
 }

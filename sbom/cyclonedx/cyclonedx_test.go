@@ -3,6 +3,7 @@ package cyclonedx
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,5 +256,46 @@ func TestFiles(t *testing.T) {
 				t.Errorf("file components (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestExpressionDetails(t *testing.T) {
+	got := expressionDetails("(MIT OR Apache-2.0) AND GPL-2.0-only WITH Classpath-exception-2.0 AND MIT")
+	var ids []string
+	for _, d := range *got {
+		ids = append(ids, d.LicenseIdentifier)
+		if d.URL == "" {
+			t.Errorf("%s: no URL", d.LicenseIdentifier)
+		}
+	}
+	if diff := cmp.Diff([]string{"MIT", "Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0"}, ids); diff != "" {
+		t.Errorf("identifiers (-want +got):\n%s", diff)
+	}
+}
+
+// TestConcludedExpressionValid: a package whose files carry several
+// licenses has a compound concluded expression, with expressionDetails on
+// 1.7; every spec version stays valid.
+func TestConcludedExpressionValid(t *testing.T) {
+	for _, spec := range Specs {
+		doc := sample()
+		i := slices.IndexFunc(doc.Packages, func(p inventory.Package) bool { return p.Name == "github.com/spf13/cobra" })
+		doc.Packages[i].DetectedLicenses = []inventory.DetectedLicense{
+			{License: "MIT", Files: []string{"a/LICENSE"}}, {License: "GPL-2.0-only WITH Classpath-exception-2.0", Files: []string{"a/COPYING"}},
+		}
+		var buf bytes.Buffer
+		if err := (Format{Spec: spec}).Encode(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		_, problems, err := ValidateJSON(buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: invalid at %q: %s", spec, p.Path, p.Message)
+		}
+		if has := bytes.Contains(buf.Bytes(), []byte(`"expressionDetails"`)); has != (spec >= cdx.SpecVersion1_7) {
+			t.Errorf("%s: expressionDetails present = %v", spec, has)
+		}
 	}
 }
