@@ -299,3 +299,31 @@ func TestConcludedExpressionValid(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateXML(t *testing.T) {
+	for _, spec := range Specs {
+		var buf bytes.Buffer
+		if err := (Format{Spec: spec, XML: true}).Encode(&buf, sample()); err != nil {
+			t.Fatal(err)
+		}
+		version, problems, err := Validate(buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if version != spec.String() || len(problems) != 0 {
+			t.Errorf("%s: version %q, problems %v", spec, version, problems)
+		}
+	}
+	bad := `<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.6" version="1">
+<components><component type="library"><name>a</name><hashes><hash alg="SHA-256">xyz</hash></hashes></component></components></bom>`
+	_, problems, err := Validate([]byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) == 0 || problems[0].Path != "/components/0/hashes/0/content" {
+		t.Errorf("problems %v, want one at /components/0/hashes/0/content", problems)
+	}
+	if _, _, err := Validate([]byte(`<html><body/></html>`)); err == nil {
+		t.Error("HTML accepted as CycloneDX XML")
+	}
+}

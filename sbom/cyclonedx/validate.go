@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	cdx "github.com/CycloneDX/cyclonedx-go"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -23,6 +24,42 @@ type Problem struct {
 	Path string
 	// Message says what is wrong.
 	Message string
+}
+
+// Validate checks a CycloneDX document, JSON or XML. JSON is checked
+// against the official JSON schema of its spec version (ValidateJSON).
+// XML is read with cyclonedx-go, which reads the namespace's spec version,
+// written back as JSON of the same version and checked against its JSON
+// schema: the JSON and XML schemas describe the same model, so wrong
+// values, missing fields and invalid enumerations are found, with the
+// paths of the JSON form; XML elements the model does not know are
+// ignored by the reader, not reported.
+func Validate(data []byte) (version string, problems []Problem, err error) {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '<' {
+		return ValidateJSON(data)
+	}
+	var bom cdx.BOM
+	if err := cdx.NewBOMDecoder(bytes.NewReader(trimmed), cdx.BOMFileFormatXML).Decode(&bom); err != nil {
+		return "", nil, fmt.Errorf("not a CycloneDX XML document: %w", err)
+	}
+	if bom.XMLNS == "" || !strings.HasPrefix(bom.XMLNS, "http://cyclonedx.org/schema/bom/") {
+		return "", nil, fmt.Errorf("not a CycloneDX XML document: namespace %q", bom.XMLNS)
+	}
+	version = strings.TrimPrefix(bom.XMLNS, "http://cyclonedx.org/schema/bom/")
+	spec, err := ParseSpec(version)
+	if err != nil {
+		// 1.2 and 1.3 are read but heng writes 1.4 and later: check
+		// them as JSON of their own version through the generic path.
+		return version, nil, fmt.Errorf("XML documents are checked from CycloneDX 1.4 on; this one is %s", version)
+	}
+	bom.BOMFormat = cdx.BOMFormat // XML says it with the namespace
+	var buf bytes.Buffer
+	if err := encode(&buf, &bom, spec, false); err != nil {
+		return version, nil, err
+	}
+	_, problems, err = ValidateJSON(buf.Bytes())
+	return version, problems, err
 }
 
 // ValidateJSON checks a CycloneDX JSON document against the official

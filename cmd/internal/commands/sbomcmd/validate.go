@@ -22,14 +22,19 @@ func newCmdValidate(f *cmdutil.Factory, runF func(*validateOptions) error) *cobr
 	opts := &validateOptions{IO: f.IOStreams}
 	return &cobra.Command{
 		Use:   "validate <file>",
-		Short: "Check a CycloneDX JSON SBOM against the official schema",
-		Long: `Check a CycloneDX JSON document, made by heng or any other tool, against
-the official CycloneDX schema of the spec version it declares (1.2 to 1.7;
-the schemas ship inside heng, no network is used). Each problem is printed
-with the JSON pointer of the value at fault.
+		Short: "Check a CycloneDX SBOM against the official schema",
+		Long: `Check a CycloneDX document, made by heng or any other tool, against the
+official CycloneDX schema of the spec version it declares (JSON: 1.2 to
+1.7; the schemas ship inside heng, no network is used). Each problem is
+printed with the JSON pointer of the value at fault.
+
+An XML document (1.4 to 1.7) is read and checked in its JSON form against
+the JSON schema of its version: wrong values and missing fields are found,
+with the paths of the JSON form; XML elements unknown to CycloneDX are
+ignored, not reported.
 
 Exit status: 0 valid, 1 invalid, 2 the file cannot be read or is not a
-CycloneDX JSON document.`,
+CycloneDX document.`,
 		Example: `  $ heng sbom validate bom.json
   $ heng sbom -o bom.json && heng sbom validate bom.json`,
 		Args: cobra.ExactArgs(1),
@@ -48,7 +53,7 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", opts.File, bare(err))
 	}
-	version, problems, err := cyclonedx.ValidateJSON(data)
+	version, problems, err := cyclonedx.Validate(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.File, err)
 	}
