@@ -237,7 +237,7 @@ func (b *builder) project(mainIdx int) cdx.Component {
 		c.Properties = &all
 	}
 	if b.spec >= cdx.SpecVersion1_5 && len(files) > 0 {
-		c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: occurrences(files)}
+		c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: b.occurrences(files)}
 	}
 	return c
 }
@@ -330,7 +330,7 @@ func (b *builder) component(p *inventory.Package) cdx.Component {
 		ev := &cdx.Evidence{}
 		if concluded != "" {
 			ev.Licenses = b.evidenceLicenses(concluded)
-			ev.Occurrences = occurrences(files)
+			ev.Occurrences = b.occurrences(files)
 		}
 		if cs := b.copyrights(p.Directory); len(cs) > 0 {
 			ev.Copyright = &cs
@@ -538,13 +538,25 @@ func and(ids []string) string {
 	return strings.Join(parts, " AND ")
 }
 
-func occurrences(files []string) *[]cdx.EvidenceOccurrence {
+// occurrences lists the files licenses were found in, each with the first
+// line of its first license finding when the document has the file.
+func (b *builder) occurrences(files []string) *[]cdx.EvidenceOccurrence {
 	files = slices.Clone(files)
 	slices.Sort(files)
 	files = slices.Compact(files)
 	var out []cdx.EvidenceOccurrence
 	for _, f := range files {
-		out = append(out, cdx.EvidenceOccurrence{Location: f})
+		o := cdx.EvidenceOccurrence{Location: f}
+		if i, ok := slices.BinarySearchFunc(b.doc.Files, f, func(x inventory.File, p string) int { return cmp.Compare(x.Path, p) }); ok {
+			for _, l := range b.doc.Files[i].Licenses {
+				if l.StartLine > 0 {
+					line := l.StartLine
+					o.Line = &line
+					break
+				}
+			}
+		}
+		out = append(out, o)
 	}
 	if len(out) == 0 {
 		return nil
