@@ -107,6 +107,9 @@ func (f Format) spec() cdx.SpecVersion {
 // Encode writes the SBOM of doc.
 func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	bom := Build(doc, Options{Spec: f.spec(), Files: f.Files})
+	if f.XML {
+		dropOccurrenceLines(bom)
+	}
 	var buf bytes.Buffer
 	if err := encode(&buf, bom, f.spec(), f.XML); err != nil {
 		return err
@@ -162,4 +165,32 @@ func timestamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// dropOccurrenceLines removes the line numbers of evidence occurrences
+// before XML encoding: cyclonedx-go writes them as attributes, which the
+// CycloneDX XSD does not allow (it wants a <line> element), and an invalid
+// document is worse than one without line numbers. JSON keeps them.
+func dropOccurrenceLines(bom *cdx.BOM) {
+	var fix func(cs *[]cdx.Component)
+	one := func(c *cdx.Component) {
+		if c.Evidence != nil && c.Evidence.Occurrences != nil {
+			for i := range *c.Evidence.Occurrences {
+				(*c.Evidence.Occurrences)[i].Line = nil
+			}
+		}
+		fix(c.Components)
+	}
+	fix = func(cs *[]cdx.Component) {
+		if cs == nil {
+			return
+		}
+		for i := range *cs {
+			one(&(*cs)[i])
+		}
+	}
+	if bom.Metadata != nil && bom.Metadata.Component != nil {
+		one(bom.Metadata.Component)
+	}
+	fix(bom.Components)
 }

@@ -3,6 +3,9 @@ package cyclonedx
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -325,5 +328,35 @@ func TestValidateXML(t *testing.T) {
 	}
 	if _, _, err := Validate([]byte(`<html><body/></html>`)); err == nil {
 		t.Error("HTML accepted as CycloneDX XML")
+	}
+}
+
+// TestXMLSchema checks the XML heng writes, every spec version, with and
+// without --files, against the official XSD, using xmllint (libxml2).
+func TestXMLSchema(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not installed (Debian: libxml2-utils); .ci/run installs it")
+	}
+	for _, spec := range Specs {
+		for _, files := range []bool{false, true} {
+			doc := sample()
+			for i := range doc.Files {
+				doc.Files[i].SHA256 = strings.Repeat("0f", 32)
+			}
+			var buf bytes.Buffer
+			if err := (Format{Spec: spec, XML: true, Files: files}).Encode(&buf, doc); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(t.TempDir(), "bom.xml")
+			if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			xsd := filepath.Join("testdata", "xsd", "bom-"+spec.String()+".xsd")
+			out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", xsd, p).CombinedOutput()
+			if err != nil {
+				t.Errorf("%s (files %v): invalid against %s:\n%s", spec, files, xsd, out)
+			}
+		}
 	}
 }
