@@ -91,6 +91,9 @@ func readBOM(name string) (*cdx.BOM, error) {
 		return nil, fmt.Errorf("cannot read %s: %w", name, bare(err))
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > cyclonedx.MaxDocumentSize {
+		return nil, fmt.Errorf("%s: larger than %d MiB", name, cyclonedx.MaxDocumentSize>>20)
+	}
 	bom, err := cyclonedx.Read(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -49,6 +49,9 @@ CycloneDX document.`,
 }
 
 func runValidate(opts *validateOptions) error {
+	if st, err := os.Stat(opts.File); err == nil && st.Size() > cyclonedx.MaxDocumentSize {
+		return fmt.Errorf("%s: too large to check (%d bytes; the limit is %d MiB)", opts.File, st.Size(), cyclonedx.MaxDocumentSize>>20)
+	}
 	data, err := os.ReadFile(opts.File)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", opts.File, bare(err))
