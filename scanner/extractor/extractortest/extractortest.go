@@ -1,4 +1,11 @@
-// Package extractortest runs extractors on fixtures for tests.
+// Package extractortest runs extractors on fixtures for tests (Extract,
+// ExtractBytes) and checks what they return: the packages against the
+// expected ones (Diff, CheckExtract, CheckExtractBytes), the errors of
+// bad input (WantParseError), what Match accepts (CheckMatch), and, for
+// fuzz tests, the invariants every extractor keeps whatever its input
+// (Invariants, CheckInvariants). It also reads fixtures and fuzz seeds
+// (ReadFile, FindFiles, AddFiles) and builds expected values (Props,
+// Names).
 package extractortest
 
 import (
@@ -7,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -29,6 +37,33 @@ func Extract(t testing.TB, ex extractor.Extractor, dir, rel string) ([]inventory
 		t.Fatalf("read fixture: %v", err)
 	}
 	return run(ex, fsys, rel, data)
+}
+
+// CheckExtract runs ex on the file at rel below dir, as Extract does, and
+// fails t unless it returns want (as Diff compares) and no error.
+func CheckExtract(t testing.TB, ex extractor.Extractor, dir, rel string, want []inventory.Package) {
+	t.Helper()
+	got, err := Extract(t, ex, dir, rel)
+	check(t, rel, want, got, err)
+}
+
+// CheckExtractBytes runs ex on content as the file at rel, with files
+// beside it, as ExtractBytes does, and fails t unless it returns want (as
+// Diff compares) and no error.
+func CheckExtractBytes(t testing.TB, ex extractor.Extractor, rel string, content []byte, files map[string]string, want []inventory.Package) {
+	t.Helper()
+	got, err := ExtractBytes(ex, rel, content, files)
+	check(t, rel, want, got, err)
+}
+
+func check(t testing.TB, rel string, want, got []inventory.Package, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Diff(want, got); d != "" {
+		t.Errorf("Extract(%s) diff (-want +got):\n%s", rel, d)
+	}
 }
 
 // ExtractBytes runs ex on content as the file at rel, with files (path ->
@@ -58,4 +93,49 @@ func run(ex extractor.Extractor, fsys fs.FS, rel string, data []byte) ([]invento
 // Diff compares packages as tests want them: empty and nil lists alike.
 func Diff(want, got []inventory.Package) string {
 	return cmp.Diff(want, got, cmpopts.EquateEmpty())
+}
+
+// CheckMatch fails t for each path whose value is not what ex.Match
+// says of a file at that path.
+func CheckMatch(t testing.TB, ex extractor.Extractor, paths map[string]bool) {
+	t.Helper()
+	for p, want := range paths {
+		if got := ex.Match(extractor.File{Path: p}); got != want {
+			t.Errorf("Match(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// WantParseError fails t unless err is an error an extractor returns for
+// the file at rel (its path as given to Extract): one that names the file
+// as the house style words it, `parse "<rel>": ...`. A nil err stops the
+// test.
+func WantParseError(t testing.TB, err error, rel string) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if !strings.HasPrefix(err.Error(), `parse "`+rel+`": `) {
+		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+// Names returns the names of the packages, in order: what tests of
+// partial results compare.
+func Names(pkgs []inventory.Package) []string {
+	var out []string
+	for _, p := range pkgs {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// Props returns properties from names and values, in turn: Props("a",
+// "1", "b", "2") is a=1, b=2. A last name without a value is left out.
+func Props(kv ...string) []inventory.Property {
+	var out []inventory.Property
+	for i := 0; i+1 < len(kv); i += 2 {
+		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
+	}
+	return out
 }

@@ -52,9 +52,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/cargo/internal/tomlvalue"
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -135,11 +135,8 @@ type lockPackage struct {
 // and an error naming the first bad one, or only an error when the file
 // is not TOML.
 func parse(data []byte) ([]inventory.Package, error) {
-	if err := tomlsafe.CheckNesting(data, maxNesting); err != nil {
-		return nil, err
-	}
-	var doc map[string]any
-	if err := toml.Unmarshal(data, &doc); err != nil {
+	doc, err := tomlvalue.Decode(data, maxNesting)
+	if err != nil {
 		return nil, err
 	}
 	var errs []error
@@ -149,7 +146,7 @@ func parse(data []byte) ([]inventory.Package, error) {
 	case []map[string]any:
 		tables = v
 	default:
-		errs = append(errs, fmt.Errorf("package is a %s, not an array of tables", typeName(v)))
+		errs = append(errs, fmt.Errorf("package is a %s, not an array of tables", tomlvalue.TypeName(v)))
 	}
 	if root, ok := doc["root"].(map[string]any); ok {
 		tables = append(tables, root)
@@ -209,8 +206,8 @@ func parse(data []byte) ([]inventory.Package, error) {
 		if p.source != "" {
 			pkg.Properties = []inventory.Property{{Name: "source", Value: p.source}}
 		}
-		if isSHA256(p.checksum) {
-			pkg.Hashes = []inventory.Hash{{Algorithm: "SHA-256", Value: strings.ToLower(p.checksum)}}
+		if h, ok := hexdigest.Hash("SHA-256", p.checksum); ok {
+			pkg.Hashes = []inventory.Hash{h}
 		}
 		out = append(out, pkg)
 	}
@@ -221,19 +218,19 @@ func parse(data []byte) ([]inventory.Package, error) {
 func readPackage(t map[string]any) (lockPackage, error) {
 	var p lockPackage
 	var err error
-	if p.name, err = stringField(t, "name"); err != nil {
+	if p.name, err = tomlvalue.String(t["name"], "name"); err != nil {
 		return p, err
 	}
-	if p.version, err = stringField(t, "version"); err != nil {
+	if p.version, err = tomlvalue.String(t["version"], "version"); err != nil {
 		return p, err
 	}
 	if p.name == "" || p.version == "" {
 		return p, errors.New("no name or version")
 	}
-	if p.source, err = stringField(t, "source"); err != nil {
+	if p.source, err = tomlvalue.String(t["source"], "source"); err != nil {
 		return p, err
 	}
-	if p.checksum, err = stringField(t, "checksum"); err != nil {
+	if p.checksum, err = tomlvalue.String(t["checksum"], "checksum"); err != nil {
 		return p, err
 	}
 	switch ds := t["dependencies"].(type) {
@@ -243,26 +240,14 @@ func readPackage(t map[string]any) (lockPackage, error) {
 		for _, d := range ds {
 			s, ok := d.(string)
 			if !ok {
-				return p, fmt.Errorf("%s %s: dependency is a %s, not a string", p.name, p.version, typeName(d))
+				return p, fmt.Errorf("%s %s: dependency is a %s, not a string", p.name, p.version, tomlvalue.TypeName(d))
 			}
 			p.deps = append(p.deps, s)
 		}
 	default:
-		return p, fmt.Errorf("%s %s: dependencies is a %s, not an array", p.name, p.version, typeName(ds))
+		return p, fmt.Errorf("%s %s: dependencies is a %s, not an array", p.name, p.version, tomlvalue.TypeName(ds))
 	}
 	return p, nil
-}
-
-// stringField returns t[key] when it is a string, "" when it is absent.
-func stringField(t map[string]any, key string) (string, error) {
-	switch v := t[key].(type) {
-	case nil:
-		return "", nil
-	case string:
-		return v, nil
-	default:
-		return "", fmt.Errorf("%s is a %s, not a string", key, typeName(v))
-	}
 }
 
 // metadataChecksums reads the v1 [metadata] table: "checksum name version
@@ -314,36 +299,4 @@ func resolve(lock []lockPackage, byName map[string][]int, entry string) (int, bo
 		}
 	}
 	return found, ok
-}
-
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
-// typeName names the TOML type of a decoded value, for errors.
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "string"
-	case int64:
-		return "integer"
-	case float64:
-		return "float"
-	case bool:
-		return "boolean"
-	case []any, []map[string]any:
-		return "array"
-	case map[string]any:
-		return "table"
-	default:
-		return "date"
-	}
 }

@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"Cargo.lock":                true,
 		"crates/app/Cargo.lock":     true,
 		"Cargo.lock.bak":            false,
@@ -26,11 +25,7 @@ func TestMatch(t *testing.T) {
 		"ci/.cargo/git/checkouts/x-1/abc/Cargo.lock":                                     false,
 		".cargo/Cargo.lock":     true,
 		"myvendor/x/Cargo.lock": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const cratesIO = "registry+https://github.com/rust-lang/crates.io-index"
@@ -111,13 +106,7 @@ func TestExtract(t *testing.T) {
 		{name: "v4", want: fixtureWant(strings.Replace(git, "release/0.3", "release%2F0.3", 1))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.name+"/Cargo.lock")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s/Cargo.lock) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.name+"/Cargo.lock", tc.want)
 		})
 	}
 }
@@ -221,13 +210,7 @@ checksum = "not a checksum"
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "Cargo.lock", []byte(tc.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "Cargo.lock", []byte(tc.content), nil, tc.want)
 		})
 	}
 }
@@ -252,12 +235,7 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "Cargo.lock", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "Cargo.lock": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "Cargo.lock")
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract(%s) partial results diff (-want +got):\n%s", tc.name, d)
 			}

@@ -70,9 +70,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/cargo/internal/tomlvalue"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -154,13 +153,11 @@ type manifest struct {
 
 // parse decodes a Cargo.toml.
 func parse(data []byte) (*manifest, error) {
-	if err := tomlsafe.CheckNesting(data, maxNesting); err != nil {
+	doc, err := tomlvalue.Decode(data, maxNesting)
+	if err != nil {
 		return nil, err
 	}
-	m := &manifest{}
-	if err := toml.Unmarshal(data, &m.doc); err != nil {
-		return nil, err
-	}
+	m := &manifest{doc: doc}
 	m.generated = strings.HasPrefix(strings.TrimLeft(string(data[:min(len(data), 256)]), "\ufeff"), generatedHeader)
 	m.workspace, _ = m.doc["workspace"].(map[string]any)
 	m.pkg, _ = m.doc["package"].(map[string]any)
@@ -264,25 +261,12 @@ func field(pkg, ws map[string]any, key string) (v any, ok bool) {
 	return wsPkg[key], true
 }
 
-// stringValue returns v when it is a string, and an error when it is
-// something else than absent.
-func stringValue(v any, what string) (string, error) {
-	switch v := v.(type) {
-	case nil:
-		return "", nil
-	case string:
-		return v, nil
-	default:
-		return "", fmt.Errorf("%s is a %s, not a string", what, typeName(v))
-	}
-}
-
 // rootPackage returns the crate of [package], without dependencies.
 func (m *manifest) rootPackage(ws map[string]any) (inventory.Package, []error) {
 	var errs []error
 	str := func(key string) string {
 		v, _ := field(m.pkg, ws, key)
-		s, err := stringValue(v, "package."+key)
+		s, err := tomlvalue.String(v, "package."+key)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -345,7 +329,7 @@ func (m *manifest) depTables() ([]depTable, []error) {
 			case map[string]any:
 				out = append(out, depTable{name: prefix + k.key, kind: k.kind, target: target, deps: deps})
 			default:
-				errs = append(errs, fmt.Errorf("%s%s is a %s, not a table", prefix, k.key, typeName(deps)))
+				errs = append(errs, fmt.Errorf("%s%s is a %s, not a table", prefix, k.key, tomlvalue.TypeName(deps)))
 			}
 		}
 	}
@@ -450,7 +434,7 @@ func dependency(key string, t depTable, wsDeps map[string]any, haveWS bool) (inv
 	}
 	var strs [8]string
 	for i, k := range []string{"package", "version", "path", "git", "branch", "tag", "rev", "registry"} {
-		if strs[i], err = stringValue(spec[k], k); err != nil {
+		if strs[i], err = tomlvalue.String(spec[k], k); err != nil {
 			return p, err
 		}
 	}
@@ -476,7 +460,7 @@ func dependency(key string, t depTable, wsDeps map[string]any, haveWS bool) (inv
 			p.Scope = inventory.ScopeOptional
 		}
 	default:
-		return p, fmt.Errorf("optional is a %s, not a boolean", typeName(opt))
+		return p, fmt.Errorf("optional is a %s, not a boolean", tomlvalue.TypeName(opt))
 	}
 	p.PURL = extractor.PURL("cargo", "", p.Name, p.Version)
 	return p, nil
@@ -495,26 +479,6 @@ func depSpec(v any) (map[string]any, error) {
 		}
 		return out, nil
 	default:
-		return nil, fmt.Errorf("a %s, not a version or a table", typeName(v))
-	}
-}
-
-// typeName names the TOML type of a decoded value, for errors.
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "string"
-	case int64:
-		return "integer"
-	case float64:
-		return "float"
-	case bool:
-		return "boolean"
-	case []any, []map[string]any:
-		return "array"
-	case map[string]any:
-		return "table"
-	default:
-		return "date"
+		return nil, fmt.Errorf("a %s, not a version or a table", tomlvalue.TypeName(v))
 	}
 }

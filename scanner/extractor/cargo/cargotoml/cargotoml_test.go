@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"Cargo.toml":                                 true,
 		"crates/app/Cargo.toml":                      true,
 		"vendor/itoa/Cargo.toml":                     true,
@@ -26,11 +25,7 @@ func TestMatch(t *testing.T) {
 		".cargo/git/checkouts/x-1/abc/Cargo.toml":    false,
 		"ci/.cargo/git/checkouts/x-1/abc/Cargo.toml": false,
 		".cargo/registry/src/index.crates.io-6f17d22bba15001f/itoa-1.0.14/Cargo.toml": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // dep is a direct dependency with no version, as most are.
@@ -130,13 +125,7 @@ func TestExtract(t *testing.T) {
 		},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -243,13 +232,7 @@ rand = { workspace = true, features = ["std"] }
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, tc.path, []byte(tc.content), tc.files)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, tc.path, []byte(tc.content), tc.files, tc.want)
 		})
 	}
 }
@@ -298,12 +281,7 @@ build-dependencies = "x"
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "Cargo.toml", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "Cargo.toml": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "Cargo.toml")
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract(%s) partial results diff (-want +got):\n%s", tc.name, d)
 			}

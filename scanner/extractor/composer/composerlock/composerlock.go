@@ -64,6 +64,9 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
+	"github.com/hengdev/heng/scanner/extractor/internal/treepath"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -320,19 +323,14 @@ type manifest struct {
 // readManifest reads composer.json; nil when it is absent or not JSON.
 // Fields of the wrong type are left empty.
 func readManifest(fsys fs.FS, name string) *manifest {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxManifestSize))
-	if err != nil {
-		return nil
-	}
-	return parseManifest(data)
+	m, _ := sidefile.Parse(fsys, name, func(r io.Reader) (*manifest, error) {
+		data, err := io.ReadAll(io.LimitReader(r, maxManifestSize))
+		if err != nil {
+			return nil, err
+		}
+		return parseManifest(data), nil
+	})
+	return m
 }
 
 // parseManifest decodes composer.json; nil when it is not JSON.
@@ -367,20 +365,6 @@ func (m *manifest) vendorDir() string {
 // package has a vendor prefix.
 func isPlatform(name string) bool {
 	return !strings.Contains(name, "/")
-}
-
-// inTree joins dir and rel, a relative path, and returns it when it stays
-// inside the tree ("" otherwise). The project directory itself and its
-// parents are no package's directory.
-func inTree(dir, rel string) string {
-	if rel == "" || path.IsAbs(rel) || strings.Contains(rel, "\\") {
-		return ""
-	}
-	p := path.Join(dir, rel)
-	if p == "." || p == dir || !fs.ValidPath(p) || strings.HasPrefix(dir+"/", p+"/") {
-		return ""
-	}
-	return p
 }
 
 // packages returns the locked packages, and the project as root when
@@ -487,10 +471,10 @@ func (l *lock) packages(m *manifest, dir string) []inventory.Package {
 		switch {
 		case lp.Dist.Type == "path":
 			prop("path", lp.Dist.URL)
-			p.Directory = inTree(dir, lp.Dist.URL)
+			p.Directory = treepath.PackageDir(dir, lp.Dist.URL)
 		case lp.Type == "metapackage":
 		case vendor != "":
-			p.Directory = inTree(dir, path.Join(vendor, lp.Name))
+			p.Directory = treepath.PackageDir(dir, path.Join(vendor, lp.Name))
 		}
 		if lp.Dist.Type != "path" {
 			prop("resolved", lp.Dist.URL)
@@ -500,8 +484,8 @@ func (l *lock) packages(m *manifest, dir string) []inventory.Package {
 		if lp.Type != "library" {
 			prop("type", lp.Type)
 		}
-		if isSHA1(lp.Dist.Shasum) {
-			p.Hashes = []inventory.Hash{{Algorithm: "SHA-1", Value: strings.ToLower(lp.Dist.Shasum)}}
+		if h, ok := hexdigest.Hash("SHA-1", lp.Dist.Shasum); ok {
+			p.Hashes = []inventory.Hash{h}
 		}
 		out = append(out, p)
 	}
@@ -517,16 +501,4 @@ func (l *lock) packages(m *manifest, dir string) []inventory.Package {
 		})
 	}
 	return out
-}
-
-func isSHA1(s string) bool {
-	if len(s) != 40 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }

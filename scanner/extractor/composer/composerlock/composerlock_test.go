@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"composer.lock":                       true,
 		"app/composer.lock":                   true,
 		"composer.lock.bak":                   false,
@@ -23,11 +22,7 @@ func TestMatch(t *testing.T) {
 		"vendor/composer.lock":                true,
 		"vendor/acme/composer.lock":           true,
 		"packages/vendor-x/composer.lock":     true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // packagist is a package as Packagist locks it: from GitHub, with no
@@ -112,13 +107,7 @@ func TestExtract(t *testing.T) {
 		},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -220,13 +209,7 @@ func TestExtractEdgeCases(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "composer.lock", []byte(tc.lock), tc.files)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "composer.lock", []byte(tc.lock), tc.files, tc.want)
 		})
 	}
 }
@@ -264,12 +247,7 @@ func TestExtractErrors(t *testing.T) {
 				}
 				return
 			}
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "composer.lock": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "composer.lock")
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract(%s) partial results diff (-want +got):\n%s", tc.name, d)
 			}

@@ -55,15 +55,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
 	"github.com/package-url/packageurl-go"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
+	"github.com/hengdev/heng/scanner/extractor/internal/treepath"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -252,7 +252,7 @@ func parse(r io.Reader) (*lockfile, error) {
 			id, sums, _ := strings.Cut(text, ") ")
 			for _, s := range strings.Split(sums, ",") {
 				alg, hex, ok := strings.Cut(strings.TrimSpace(s), "=")
-				if ok && alg == "sha256" && isHex(hex, 64) {
+				if ok && alg == "sha256" && hexdigest.IsHex(hex, 64) {
 					l.checksums[id+")"] = strings.ToLower(hex)
 				}
 			}
@@ -289,18 +289,6 @@ func isConflictMarker(line string) bool {
 		}
 	}
 	return false
-}
-
-func isHex(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 func truncate(s string) string {
@@ -389,23 +377,9 @@ func (l *lockfile) packages(dir string) []inventory.Package {
 			p.Hashes = []inventory.Hash{{Algorithm: "SHA-256", Value: sum}}
 		}
 		if s.src.kind == "path" && !s.isRoot() && len(s.src.remotes) == 1 {
-			p.Directory = inTree(dir, s.src.remotes[0])
+			p.Directory = treepath.PackageDir(dir, s.src.remotes[0])
 		}
 		out = append(out, p)
 	}
 	return out
-}
-
-// inTree joins dir and rel, a relative path, and returns it when it stays
-// inside the tree ("" otherwise). The project directory itself and its
-// parents are no gem's directory.
-func inTree(dir, rel string) string {
-	if rel == "" || path.IsAbs(rel) || strings.Contains(rel, "\\") {
-		return ""
-	}
-	p := path.Join(dir, rel)
-	if p == "." || p == dir || !fs.ValidPath(p) || strings.HasPrefix(dir+"/", p+"/") {
-		return ""
-	}
-	return p
 }

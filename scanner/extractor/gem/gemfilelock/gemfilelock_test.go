@@ -6,13 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"Gemfile.lock":          true,
 		"gems.locked":           true,
 		"app/Gemfile.lock":      true,
@@ -29,11 +28,7 @@ func TestMatch(t *testing.T) {
 		"vendor/bundle/ruby/3.3.0/gems/x/test/fixtures/Gemfile.lock":            false,
 		"ruby/gems/app/Gemfile.lock":                                            true,
 		"vendor/bundle/ruby/3.3.0/Gemfile.lock":                                 true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const rubygems = "https://rubygems.org/"
@@ -140,13 +135,7 @@ func TestExtract(t *testing.T) {
 		},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -208,13 +197,7 @@ DEPENDENCIES
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, tc.path, []byte(tc.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, tc.path, []byte(tc.content), nil, tc.want)
 		})
 	}
 }
@@ -246,12 +229,7 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "Gemfile.lock", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "Gemfile.lock": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "Gemfile.lock")
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract(%s) partial results diff (-want +got):\n%s", tc.name, d)
 			}

@@ -74,13 +74,7 @@ var (
 	}
 )
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func TestExtract(t *testing.T) {
 	for _, tc := range []struct {

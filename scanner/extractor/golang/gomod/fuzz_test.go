@@ -1,30 +1,23 @@
 package gomod
 
 import (
-	"os"
 	"testing"
+
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 )
 
 // FuzzParse: any input either parses or fails with an error; what parses
-// gives packages with names.
+// gives packages that keep extractortest's invariants (a name, an
+// ecosystem, a purl that parses). Dependencies are not checked: a module
+// path no purl can hold ("require / v0") leaves "" among the root's.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"testdata/go.mod"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	extractortest.AddFiles(f, "testdata/go.mod")
 	f.Add([]byte("module x\nrequire a v1.0.0\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mf, err := parse("go.mod", data)
 		if err != nil {
 			return
 		}
-		for _, p := range packages(mf, nil) {
-			if p.Name == "" {
-				t.Fatalf("package without a name from %q", data)
-			}
-		}
+		extractortest.Invariants{AnyDependencies: true}.Check(t, packages(mf, nil))
 	})
 }

@@ -3,24 +3,19 @@ package gomod
 import (
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"go.mod":          true,
 		"a/b/go.mod":      true,
 		"go.mod.bak":      false,
 		"go.sum":          false,
 		"notgo.mod":       false,
 		"vendor/x/go.mod": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {

@@ -73,6 +73,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -412,22 +413,16 @@ func readSums(fsys fs.FS, name string, sums map[string]string) {
 
 // readSmall reads a file of the scanned tree, up to maxSideFile bytes.
 func readSmall(fsys fs.FS, name string) ([]byte, error) {
-	if fsys == nil {
-		return nil, fs.ErrNotExist
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSideFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxSideFile {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, maxSideFile)
-	}
-	return data, nil
+	return sidefile.Parse(fsys, name, func(r io.Reader) ([]byte, error) {
+		data, err := io.ReadAll(io.LimitReader(r, maxSideFile+1))
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > maxSideFile {
+			return nil, fmt.Errorf("%s: larger than %d bytes", name, maxSideFile)
+		}
+		return data, nil
+	})
 }
 
 // lineErrors keeps the first error of a file and counts the others.

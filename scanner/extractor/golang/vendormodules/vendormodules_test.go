@@ -15,7 +15,7 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"vendor/modules.txt":         true,
 		"a/b/vendor/modules.txt":     true,
 		"modules.txt":                false,
@@ -26,11 +26,7 @@ func TestMatch(t *testing.T) {
 		"third_party/modules.txt":    false,
 		"vendor/modules.txt/x":       false,
 		"node_modules/vendor/go.mod": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // pkg builds an expected package: relationship, directory and properties
@@ -116,13 +112,7 @@ func TestExtract(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata/"+tc.name, "vendor/modules.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata/"+tc.name, "vendor/modules.txt", tc.want)
 		})
 	}
 }
@@ -225,13 +215,7 @@ func TestExtractCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := extractortest.ExtractBytes(Extractor{}, "vendor/modules.txt", crlf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := extractortest.Diff(want, got); d != "" {
-		t.Errorf("Extract(CRLF) diff (-want +got):\n%s", d)
-	}
+	extractortest.CheckExtractBytes(t, Extractor{}, "vendor/modules.txt", crlf, nil, want)
 }
 
 // TestExtractErrors: lines the go command would not understand are
@@ -267,14 +251,8 @@ func TestExtractErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Fatalf("Extract() error %v, want one with %q", err, tc.err)
 			}
-			if !strings.HasPrefix(err.Error(), `parse "vendor/modules.txt": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			var names []string
-			for _, p := range got {
-				names = append(names, p.Name)
-			}
-			if fmt.Sprint(names) != fmt.Sprint(tc.names) {
+			extractortest.WantParseError(t, err, "vendor/modules.txt")
+			if names := extractortest.Names(got); fmt.Sprint(names) != fmt.Sprint(tc.names) {
 				t.Errorf("packages %v, want %v", names, tc.names)
 			}
 		})

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -33,7 +32,7 @@ func pkg(coords, scope, confs string) inventory.Package {
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"gradle.lockfile":                                            true,
 		"app/gradle.lockfile":                                        true,
 		"buildscript-gradle.lockfile":                                true,
@@ -51,11 +50,7 @@ func TestMatch(t *testing.T) {
 		"gradle/dependency-locks/sub/compileClasspath.lockfile":      false,
 		"build.gradle":                                               false,
 		"gradle/verification-metadata.xml":                           false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -187,13 +182,7 @@ func TestExtract(t *testing.T) {
 		file: "legacy/gradle/dependency-locks/annotationProcessor.lockfile",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }

@@ -3,33 +3,23 @@ package pom
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 
-	"github.com/package-url/packageurl-go"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 )
 
 // FuzzParse: any input either parses or fails with an error, without a
 // panic; what it yields (as a module of the fixtures' parent POM) are
-// named Maven packages with valid purls.
+// packages that keep extractortest's invariants (a name, an ecosystem, a
+// purl and dependencies that parse).
 func FuzzParse(f *testing.F) {
-	parent, err := os.ReadFile("testdata/multimodule/pom.xml")
-	if err != nil {
-		f.Fatal(err)
-	}
+	parent := extractortest.ReadFile(f, "testdata/multimodule/pom.xml")
 	files, _ := filepath.Glob("testdata/*/pom.xml")
 	more, _ := filepath.Glob("testdata/*/*/pom.xml")
-	for _, name := range append(files, more...) {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
+	extractortest.AddFiles(f, append(files, more...)...)
 	f.Add([]byte(`<project><properties><a>${b}</a><b>${a}</b></properties><artifactId>${a}</artifactId></project>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := &extractor.Input{
@@ -38,15 +28,6 @@ func FuzzParse(f *testing.F) {
 			Reader: bytes.NewReader(data),
 		}
 		pkgs, _ := Extractor{}.Extract(context.Background(), in)
-		for _, p := range pkgs {
-			if p.Name == "" || p.Ecosystem == "" {
-				t.Fatalf("package without a name or ecosystem: %+v", p)
-			}
-			if p.PURL != "" {
-				if _, err := packageurl.FromString(p.PURL); err != nil {
-					t.Fatalf("bad purl %q: %v", p.PURL, err)
-				}
-			}
-		}
+		extractortest.CheckInvariants(t, pkgs)
 	})
 }

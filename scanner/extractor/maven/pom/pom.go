@@ -140,6 +140,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -504,12 +505,7 @@ func parents(ctx context.Context, fsys fs.FS, file string, p *pom) []*pom {
 
 // readPOM reads the POM at name in fsys; nil when it cannot.
 func readPOM(fsys fs.FS, name string) *pom {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	p, err := parse(f)
+	p, err := sidefile.Parse(fsys, name, parse)
 	if err != nil {
 		return nil
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -24,13 +23,7 @@ const (
 	test   = inventory.ScopeTest
 )
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 // dep is a direct dependency as the tests expect them.
 func dep(name, version, purl, scope string, kv ...string) inventory.Package {
@@ -39,7 +32,7 @@ func dep(name, version, purl, scope string, kv ...string) inventory.Package {
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"pom.xml":                       true,
 		"core/pom.xml":                  true,
 		"a/b/c/pom.xml":                 true,
@@ -52,11 +45,7 @@ func TestMatch(t *testing.T) {
 		"pom":                           false,
 		"POM.XML":                       false,
 		"src/main/resources/pom.xml.in": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -205,13 +194,7 @@ func TestExtract(t *testing.T) {
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -632,17 +615,8 @@ func TestMalformed(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "pom.xml", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "pom.xml": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			var names []string
-			for _, p := range got {
-				names = append(names, p.Name)
-			}
-			if strings.Join(names, ",") != strings.Join(tc.want, ",") {
+			extractortest.WantParseError(t, err, "pom.xml")
+			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("packages %q, want %q (err %v)", names, tc.want, err)
 			}
 		})

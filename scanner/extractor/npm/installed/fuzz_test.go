@@ -3,31 +3,21 @@ package installed
 import (
 	"bytes"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"path"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
-
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/extractor/npm/packagejson"
+	"github.com/hengdev/heng/scanner/inventory"
 )
 
 // FuzzParse: any input either parses or fails with an error; what parses
-// gives an npm package with a name and a valid purl.
+// gives an npm package that keeps extractortest's invariants (a name, a
+// purl and dependencies that parse, a directory inside the tree when the
+// path is one a scan gives) with a purl.
 func FuzzParse(f *testing.F) {
-	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != "package.json" {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		f.Add(data, filepath.ToSlash(p))
-		return nil
-	})
-	if err != nil {
-		f.Fatal(err)
+	for _, name := range extractortest.FindFiles(f, "testdata", func(p string) bool { return path.Base(p) == "package.json" }) {
+		f.Add(extractortest.ReadFile(f, name), name)
 	}
 	f.Add([]byte(`{"_requiredBy": ["#DEV:/"], "_shasum": "0000000000000000000000000000000000000000"}`), "node_modules/@s/x/package.json")
 	f.Fuzz(func(t *testing.T, data []byte, path string) {
@@ -39,11 +29,9 @@ func FuzzParse(f *testing.F) {
 		if !ok {
 			return
 		}
-		if p.Name == "" || p.Ecosystem != "npm" {
-			t.Fatalf("package without a name or ecosystem from %q at %q: %+v", data, path, p)
-		}
-		if _, err := packageurl.FromString(p.PURL); err != nil {
-			t.Fatalf("bad purl %q from %q at %q: %v", p.PURL, data, path, err)
-		}
+		// The directory is made of the path, checked when it is one a
+		// scan gives.
+		iv := extractortest.Invariants{Ecosystem: "npm", PURL: true, AnyDirectory: !fs.ValidPath(path)}
+		iv.Check(t, []inventory.Package{p})
 	})
 }

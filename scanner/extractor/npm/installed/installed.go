@@ -43,6 +43,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
 	"github.com/hengdev/heng/scanner/extractor/npm/packagejson"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -146,8 +147,8 @@ func toPackage(m *packagejson.Manifest, p string) (inventory.Package, bool) {
 		pkg.Directory = dir
 	}
 	pkg.Relationship, pkg.Scope = requiredBy(m.RequiredBy)
-	if isHex(m.Shasum, 40) {
-		pkg.Hashes = append(pkg.Hashes, inventory.Hash{Algorithm: "SHA-1", Value: strings.ToLower(m.Shasum)})
+	if h, ok := hexdigest.Hash("SHA-1", m.Shasum); ok {
+		pkg.Hashes = append(pkg.Hashes, h)
 	}
 	if m.Resolved != "" {
 		pkg.Properties = append(pkg.Properties, inventory.Property{Name: "resolved", Value: m.Resolved})
@@ -174,16 +175,4 @@ func requiredBy(by []string) (relationship, scope string) {
 		scope = inventory.ScopeDev
 	}
 	return relationship, scope
-}
-
-func isHex(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }

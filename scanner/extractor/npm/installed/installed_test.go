@@ -11,13 +11,7 @@ import (
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func lic(expr, raw string) *inventory.DeclaredLicense {
 	return &inventory.DeclaredLicense{Expression: expr, Raw: raw}
@@ -33,7 +27,7 @@ func sha512(t *testing.T, sri string) inventory.Hash {
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"node_modules/ms/package.json":                             true,
 		"node_modules/@types/ms/package.json":                      true,
 		"web/node_modules/debug/package.json":                      true,
@@ -62,11 +56,7 @@ func TestMatch(t *testing.T) {
 		"vendor/node_modules_backup/ms/package.json":                   false,
 		"node_modules/debug/node_modules/.package-lock.json":           false,
 		"node_modules/debug/node_modules/@types/ms/types/package.json": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -133,13 +123,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(strings.TrimSuffix(tt.file, "/package.json"), "/", "_"), func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tt.file, tt.want)
 		})
 	}
 }
@@ -188,13 +172,7 @@ func TestExtractEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, tt.path, []byte(tt.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, tt.path, []byte(tt.content), nil, tt.want)
 		})
 	}
 }
@@ -218,12 +196,7 @@ func TestExtractErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "node_modules/x/package.json", []byte(tt.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "node_modules/x/package.json": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "node_modules/x/package.json")
 			if d := extractortest.Diff(tt.want, got); d != "" {
 				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
 			}

@@ -1,12 +1,10 @@
 package packagejson
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -19,20 +17,14 @@ const (
 	opt    = inventory.ScopeOptional
 )
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func lic(expr, raw string) *inventory.DeclaredLicense {
 	return &inventory.DeclaredLicense{Expression: expr, Raw: raw}
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"package.json":                          true,
 		"web/package.json":                      true,
 		"packages/util/package.json":            true,
@@ -45,11 +37,7 @@ func TestMatch(t *testing.T) {
 		"a/node_modules/foo/package.json":       false,
 		"node_modules/foo/lib/package.json":     false,
 		"a/node_modules/@s/x/test/package.json": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -169,13 +157,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tt.file, tt.want)
 		})
 	}
 }
@@ -234,13 +216,7 @@ func TestExtractEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, tt.path, []byte(tt.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, tt.path, []byte(tt.content), nil, tt.want)
 		})
 	}
 }
@@ -277,12 +253,7 @@ func TestExtractErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "p/package.json", []byte(tt.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "p/package.json": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "p/package.json")
 			if d := extractortest.Diff(tt.want, got); d != "" {
 				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
 			}

@@ -108,6 +108,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/npm/packagejson"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -180,15 +181,9 @@ const maxManifestSize = 16 << 20
 // readManifest reads the project's package.json; nil when there is none
 // or it is not JSON.
 func readManifest(fsys fs.FS, name string) *packagejson.Manifest {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	m, _ := packagejson.Parse(io.LimitReader(f, maxManifestSize))
+	m, _ := sidefile.Parse(fsys, name, func(r io.Reader) (*packagejson.Manifest, error) {
+		return packagejson.Parse(io.LimitReader(r, maxManifestSize))
+	})
 	return m
 }
 

@@ -26,13 +26,7 @@ const (
 	opt   = inventory.ScopeOptional
 )
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func lic(expr string) *inventory.DeclaredLicense {
 	return &inventory.DeclaredLicense{Expression: expr, Raw: expr}
@@ -55,7 +49,7 @@ func hashes(t testing.TB, sris ...string) []inventory.Hash {
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"package-lock.json":                                true,
 		"npm-shrinkwrap.json":                              true,
 		"web/package-lock.json":                            true,
@@ -71,11 +65,7 @@ func TestMatch(t *testing.T) {
 		"a/node_modules/@s/x/package-lock.json":            false,
 		"node_modules/foo/node_modules/.package-lock.json": false,
 		"node_modules/foo/.package-lock.json":              false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // demoApp is what the demo-app fixtures (testdata/v2, v3, hidden) hold,
@@ -330,13 +320,7 @@ func TestExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tt.file, tt.want)
 		})
 	}
 }
@@ -458,13 +442,7 @@ func TestExtractEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "package-lock.json", []byte(tt.content), tt.files)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "package-lock.json", []byte(tt.content), tt.files, tt.want)
 		})
 	}
 }
@@ -528,12 +506,7 @@ func TestExtractErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "package-lock.json", []byte(tt.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "package-lock.json": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "package-lock.json")
 			if d := extractortest.Diff(tt.want, got); d != "" {
 				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.content, d)
 			}

@@ -61,6 +61,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/depgraph"
+	"github.com/hengdev/heng/scanner/extractor/internal/yamlsafe"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -206,7 +208,7 @@ func lastDocument(data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var n yaml.Node
-		err := decodeNode(dec, &n)
+		err := yamlsafe.Decode(dec, &n)
 		if err == io.EOF {
 			return last, nil
 		}
@@ -244,17 +246,6 @@ func cutBefore(data []byte, err error) []byte {
 	return data[:blank]
 }
 
-// decodeNode decodes the next YAML document. The YAML decoder is not ours:
-// whatever it trips on is an error in the file, never a crash of the scan.
-func decodeNode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	return dec.Decode(n)
-}
-
 // readDocument reads a document's tree. The big maps (packages,
 // snapshots, an importer's dependencies) are walked here rather than
 // decoded whole: yaml.v3 checks a mapping's keys for duplicates in
@@ -262,14 +253,9 @@ func decodeNode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 // file, and an entry of the wrong shape is then one error among entries
 // that decode.
 func readDocument(n *yaml.Node) (*document, []error) {
-	if hasAlias(n) {
-		return nil, []error{errors.New("yaml: aliases, which lock files never use")}
-	}
-	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		n = n.Content[0]
-	}
-	if n.Kind != yaml.MappingNode {
-		return nil, []error{fmt.Errorf("yaml: line %d: not a mapping", n.Line)}
+	n, err := yamlsafe.Mapping(n)
+	if err != nil {
+		return nil, []error{err}
 	}
 	var errs []error
 	fail := func(err error) {
@@ -375,22 +361,6 @@ func readSection(imp *importer, key string, n *yaml.Node, fail func(error)) {
 			fail(fmt.Errorf("line %d: dependency %q is neither a version nor a mapping", v.Line, name))
 		}
 	})
-}
-
-// hasAlias reports whether a YAML tree has an anchor or alias anywhere:
-// lock files never use them, and expanding aliases entry by entry could
-// take time quadratic in the file's size.
-func hasAlias(n *yaml.Node) bool {
-	stack := []*yaml.Node{n}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode || n.Anchor != "" {
-			return true
-		}
-		stack = append(stack, n.Content...)
-	}
-	return false
 }
 
 // build turns a document into a lockfile; derr is what reading it said.
@@ -560,15 +530,10 @@ func (l *lockfile) resolve(name, version string) int {
 	return -1
 }
 
-// seed is a dependency an importer names, with its section's scope.
-type seed struct {
-	to    int
-	scope string
-}
-
-// seeds lists the dependencies the importers name, resolved to instances.
-func (l *lockfile) seeds() []seed {
-	var out []seed
+// seeds lists the dependencies the importers name, resolved to
+// instances, with their sections' scopes.
+func (l *lockfile) seeds() []depgraph.Seed {
+	var out []depgraph.Seed
 	dirs := make([]string, 0, len(l.importers))
 	for d := range l.importers {
 		dirs = append(dirs, d)
@@ -591,7 +556,7 @@ func (l *lockfile) seeds() []seed {
 			slices.Sort(names)
 			for _, name := range names {
 				if i := l.resolve(name, sec.deps[name]); i >= 0 {
-					out = append(out, seed{i, sec.scope})
+					out = append(out, depgraph.Seed{To: i, Scope: sec.scope})
 				}
 			}
 		}
@@ -603,55 +568,15 @@ func (l *lockfile) seeds() []seed {
 // directory in the scanned tree.
 func (l *lockfile) packages(dir string) []inventory.Package {
 	n := len(l.nodes)
-	type target struct {
-		to       int
-		optional bool
-	}
-	edges := make([][]target, n)
+	edges := make([][]depgraph.Edge, n)
 	for i, nd := range l.nodes {
 		for _, r := range nd.deps {
 			if j := l.resolve(r.name, r.version); j >= 0 && j != i {
-				edges[i] = append(edges[i], target{j, r.optional})
+				edges[i] = append(edges[i], depgraph.Edge{To: j, Optional: r.optional})
 			}
 		}
 	}
-	seeds := l.seeds()
-	scope := make([]string, n)
-	reached := make([]bool, n)
-	direct := make([]bool, n)
-	for _, s := range seeds {
-		direct[s.to] = true
-	}
-	// walk gives the packages that the seeds of the scopes in from reach
-	// (through required dependencies only when requiredOnly) the scope
-	// set, unless an earlier walk gave them one.
-	walk := func(set string, requiredOnly bool, from ...string) {
-		seen := make([]bool, n)
-		var stack []int
-		for _, s := range seeds {
-			if slices.Contains(from, s.scope) && !seen[s.to] {
-				seen[s.to] = true
-				stack = append(stack, s.to)
-			}
-		}
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			reached[i] = true
-			if scope[i] == "" {
-				scope[i] = set
-			}
-			for _, t := range edges[i] {
-				if !seen[t.to] && (!requiredOnly || !t.optional) {
-					seen[t.to] = true
-					stack = append(stack, t.to)
-				}
-			}
-		}
-	}
-	walk(inventory.ScopeRequired, true, inventory.ScopeRequired)
-	walk(inventory.ScopeOptional, false, inventory.ScopeRequired, inventory.ScopeOptional)
-	walk(inventory.ScopeDev, false, inventory.ScopeDev)
+	rel := depgraph.Walk(edges, l.seeds())
 
 	purls := make([]string, n)
 	for i, nd := range l.nodes {
@@ -664,20 +589,15 @@ func (l *lockfile) packages(dir string) []inventory.Package {
 			Version:   nd.version,
 			Ecosystem: inventory.EcosystemNPM,
 			PURL:      purls[i],
-			Scope:     scope[i],
+			Scope:     rel.Scope[i],
 			Hashes:    extractor.SRIHash(nd.res.Integrity),
 		}
-		switch {
-		case direct[i]:
-			p.Relationship = inventory.RelationshipDirect
-		case reached[i]:
-			p.Relationship = inventory.RelationshipTransitive
-		default:
+		if p.Relationship = rel.Relationship(i); p.Relationship == "" {
 			p.Scope = l.recordedScope(nd)
 		}
 		for _, t := range edges[i] {
-			if purls[t.to] != "" {
-				p.Dependencies = append(p.Dependencies, purls[t.to])
+			if purls[t.To] != "" {
+				p.Dependencies = append(p.Dependencies, purls[t.To])
 			}
 		}
 		switch r := nd.res; {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -21,7 +20,7 @@ const (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"pnpm-lock.yaml":                  true,
 		"apps/web/pnpm-lock.yaml":         true,
 		"pnpm-lock.yaml.bak":              false,
@@ -33,11 +32,7 @@ func TestMatch(t *testing.T) {
 		"pnpm-lock.yaml/x":                false,
 		"apps/web/old-pnpm-lock.yaml":     false,
 		"node_modules/.pnpm-lock.yaml.gz": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // TestExtract reads lock files that pnpm 7 (lockfileVersion 5.4), pnpm 8
@@ -56,13 +51,7 @@ func TestExtract(t *testing.T) {
 		{"v6-single/pnpm-lock.yaml", wantSingle()},
 	} {
 		t.Run(strings.TrimSuffix(tc.file, "/pnpm-lock.yaml"), func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -534,12 +523,7 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "pnpm-lock.yaml", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "pnpm-lock.yaml": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "pnpm-lock.yaml")
 			for _, purl := range tc.kept {
 				if !slices.ContainsFunc(got, func(p inventory.Package) bool { return p.PURL == purl }) {
 					t.Errorf("%s missing from the partial result %v", purl, got)

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hengdev/heng/scanner/extractor/internal/yamlsafe"
 )
 
 // berryEntry is one entry of a berry lock file, as YAML decodes it.
@@ -95,22 +97,16 @@ func parseBerry(data []byte) (*lockfile, error) {
 // among entries that decode. err is set when the file is not YAML at all.
 func decodeEntries(data []byte) (raw map[string]berryEntry, errs []error, err error) {
 	var doc yaml.Node
-	if err := decodeYAML(data, &doc); err != nil {
+	if err := yamlsafe.Unmarshal(data, &doc); err != nil {
 		return nil, nil, err
 	}
 	raw = map[string]berryEntry{}
 	if doc.Kind == 0 {
 		return raw, nil, nil // empty
 	}
-	if hasAlias(&doc) {
-		return nil, nil, errors.New("yaml: aliases, which lock files never use")
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, nil, fmt.Errorf("yaml: line %d: not a mapping", root.Line)
+	root, err := yamlsafe.Mapping(&doc)
+	if err != nil {
+		return nil, nil, err
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -134,32 +130,6 @@ func decodeEntries(data []byte) (raw map[string]berryEntry, errs []error, err er
 		raw[k.Value] = e
 	}
 	return raw, errs, nil
-}
-
-// hasAlias reports whether a YAML tree has an alias anywhere: expanding
-// aliases entry by entry could take time quadratic in the file's size.
-func hasAlias(n *yaml.Node) bool {
-	stack := []*yaml.Node{n}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode || n.Anchor != "" {
-			return true
-		}
-		stack = append(stack, n.Content...)
-	}
-	return false
-}
-
-// decodeYAML decodes data into v. The YAML decoder is not ours: whatever
-// it trips on is an error in the file, never a crash of the scan.
-func decodeYAML(data []byte, v any) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	return yaml.Unmarshal(data, v)
 }
 
 // decodeBlocks decodes each top-level block of a berry lock file (an

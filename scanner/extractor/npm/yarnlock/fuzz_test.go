@@ -1,15 +1,14 @@
 package yarnlock
 
 import (
-	"os"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 )
 
 // FuzzParse: any input either parses or fails with an error, never a
-// panic; the packages it gives have a name, the npm ecosystem and a purl
-// that parses.
+// panic; the packages it gives keep extractortest's invariants (a name, a
+// purl and dependencies that parse) and are npm packages.
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{
 		"testdata/v1/yarn.lock",
@@ -17,11 +16,7 @@ func FuzzParse(f *testing.F) {
 		"testdata/berry/yarn.lock",
 		"testdata/berry-v3/yarn.lock",
 	} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data, true)
+		f.Add(extractortest.ReadFile(f, name), true)
 	}
 	f.Add([]byte("a@^1, \"@s/b@npm:a@^1\":\n  version \"1.0.0\"\n  dependencies:\n    a \"^1\"\n"), false)
 	f.Add([]byte("__metadata:\n  version: 8\n\n\"a@npm:^1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n  dependencies:\n    a: \"npm:^1\"\n"), true)
@@ -42,15 +37,6 @@ func FuzzParse(f *testing.F) {
 		if withManifest {
 			m = manifests
 		}
-		for _, p := range lock.packages(m) {
-			if p.Name == "" || p.Ecosystem != "npm" {
-				t.Fatalf("package %+v without a name or ecosystem from %q", p, data)
-			}
-			if p.PURL != "" {
-				if _, err := packageurl.FromString(p.PURL); err != nil {
-					t.Fatalf("bad purl %q: %v", p.PURL, err)
-				}
-			}
-		}
+		extractortest.Invariants{Ecosystem: "npm"}.Check(t, lock.packages(m))
 	})
 }

@@ -71,6 +71,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/depgraph"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -336,69 +337,20 @@ func readManifests(fsys fs.FS, dir string, lock *lockfile) map[string]*manifest 
 	return out
 }
 
-// seed is a dependency a workspace names, with the scope its manifest
-// gives it ("" when unknown).
-type seed struct {
-	to    int
-	scope string
-}
-
 // packages turns the entries into packages, with relationships and scopes
 // from the manifests (by workspace directory; nil when there are none).
 func (l *lockfile) packages(manifests map[string]*manifest) []inventory.Package {
 	n := len(l.entries)
 	// Resolve every edge once.
-	type target struct {
-		to       int
-		optional bool
-	}
-	edges := make([][]target, n)
+	edges := make([][]depgraph.Edge, n)
 	for i, e := range l.entries {
 		for _, d := range e.deps {
 			if j := l.resolve(d.name, d.rng); j >= 0 && j != i && l.isPackage(j) {
-				edges[i] = append(edges[i], target{j, d.optional})
+				edges[i] = append(edges[i], depgraph.Edge{To: j, Optional: d.optional})
 			}
 		}
 	}
-	seeds := l.seeds(manifests)
-
-	scope := make([]string, n)
-	reached := make([]bool, n)
-	direct := make([]bool, n)
-	for _, s := range seeds {
-		direct[s.to] = true
-	}
-	// walk marks what the seeds of the given scopes reach (through
-	// required edges only when requiredOnly), giving unmarked packages
-	// the scope set.
-	walk := func(set string, requiredOnly bool, from ...string) {
-		seen := make([]bool, n)
-		var queue []int
-		for _, s := range seeds {
-			if slices.Contains(from, s.scope) && !seen[s.to] {
-				seen[s.to] = true
-				queue = append(queue, s.to)
-			}
-		}
-		for len(queue) > 0 {
-			i := queue[len(queue)-1]
-			queue = queue[:len(queue)-1]
-			reached[i] = true
-			if scope[i] == "" {
-				scope[i] = set
-			}
-			for _, t := range edges[i] {
-				if !seen[t.to] && (!requiredOnly || !t.optional) {
-					seen[t.to] = true
-					queue = append(queue, t.to)
-				}
-			}
-		}
-	}
-	walk(inventory.ScopeRequired, true, inventory.ScopeRequired)
-	walk(inventory.ScopeOptional, false, inventory.ScopeRequired, inventory.ScopeOptional)
-	walk(inventory.ScopeDev, false, inventory.ScopeDev)
-	walk("", false, "")
+	rel := depgraph.Walk(edges, l.seeds(manifests))
 
 	purls := make([]string, n)
 	for i, e := range l.entries {
@@ -412,21 +364,16 @@ func (l *lockfile) packages(manifests map[string]*manifest) []inventory.Package 
 			continue
 		}
 		p := inventory.Package{
-			Name:      e.name,
-			Version:   e.version,
-			Ecosystem: inventory.EcosystemNPM,
-			PURL:      purls[i],
-			Scope:     scope[i],
-		}
-		switch {
-		case direct[i]:
-			p.Relationship = inventory.RelationshipDirect
-		case reached[i]:
-			p.Relationship = inventory.RelationshipTransitive
+			Name:         e.name,
+			Version:      e.version,
+			Ecosystem:    inventory.EcosystemNPM,
+			PURL:         purls[i],
+			Scope:        rel.Scope[i],
+			Relationship: rel.Relationship(i),
 		}
 		for _, t := range edges[i] {
-			if purls[t.to] != "" {
-				p.Dependencies = append(p.Dependencies, purls[t.to])
+			if purls[t.To] != "" {
+				p.Dependencies = append(p.Dependencies, purls[t.To])
 			}
 		}
 		p.Hashes = extractor.SRIHash(e.integrity)
@@ -456,12 +403,13 @@ func (l *lockfile) isPackage(i int) bool {
 	return !e.isWorkspace && !e.skip && e.name != ""
 }
 
-// seeds lists the dependencies the workspaces name, resolved to entries.
-func (l *lockfile) seeds(manifests map[string]*manifest) []seed {
-	var out []seed
+// seeds lists the dependencies the workspaces name, resolved to entries,
+// with the scopes their manifests give them ("" when unknown).
+func (l *lockfile) seeds(manifests map[string]*manifest) []depgraph.Seed {
+	var out []depgraph.Seed
 	add := func(name, rng, scope string) {
 		if i := l.resolve(name, rng); i >= 0 && l.isPackage(i) {
-			out = append(out, seed{i, scope})
+			out = append(out, depgraph.Seed{To: i, Scope: scope})
 		}
 	}
 	if l.berry {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -22,7 +21,7 @@ const (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"yarn.lock":                true,
 		"web/yarn.lock":            true,
 		"node_modules/x/yarn.lock": true,
@@ -35,11 +34,7 @@ func TestMatch(t *testing.T) {
 		"pnpm-lock.yaml":           false,
 		"yarn.lock/README":         false,
 		".yarn/install-state.gz":   false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // TestExtract reads lock files that yarn 1.22 (classic), yarn 4.18 (lock
@@ -59,13 +54,7 @@ func TestExtract(t *testing.T) {
 		{"berry_v3", "berry-v3/yarn.lock", wantBerryV3()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -616,12 +605,7 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "yarn.lock", []byte(tc.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "yarn.lock": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "yarn.lock")
 			for _, purl := range tc.kept {
 				if !slices.ContainsFunc(got, func(p inventory.Package) bool { return p.PURL == purl }) {
 					t.Errorf("%s missing from the partial result %v", purl, got)

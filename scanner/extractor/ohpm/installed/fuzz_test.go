@@ -2,18 +2,19 @@ package installed
 
 import (
 	"bytes"
-	"os"
+	"io/fs"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
 )
 
 // FuzzParse: any manifest at any matched path either parses or fails
 // with an error, without panicking; what parses gives one ohpm package
-// with a name, a valid purl and its directory.
+// that keeps extractortest's invariants (a name, a purl and dependencies
+// that parse) with its directory, inside the tree when the path is one a
+// scan gives.
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{
 		"oh_modules/.ohpm/@ohos+axios@2.2.4/oh_modules/@ohos/axios/oh-package.json5",
@@ -21,11 +22,7 @@ func FuzzParse(f *testing.F) {
 		"entry/oh_modules/.ohpm/@hmos+dateutil@1.2.0/oh_modules/@hmos/dateutil/oh-package.json5",
 		"oh_modules/@ohos/hypium/oh-package.json5",
 	} {
-		data, err := os.ReadFile("testdata/" + name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(name, data)
+		f.Add(name, extractortest.ReadFile(f, "testdata/"+name))
 	}
 	f.Add("oh_modules/.ohpm/@a+b@1.0.0/oh_modules/@a/b/oh-package.json5", []byte(`{dependencies: {x: "1.0.0", y: 2}}`))
 	f.Fuzz(func(t *testing.T, path string, data []byte) {
@@ -40,14 +37,9 @@ func FuzzParse(f *testing.F) {
 		if len(pkgs) != 1 {
 			t.Fatalf("%d packages from %q", len(pkgs), path)
 		}
-		p := pkgs[0]
-		if p.Name == "" || p.Ecosystem != "ohpm" || p.Directory == "" {
-			t.Fatalf("package without a name, ecosystem or directory from %q, %q: %+v", path, data, p)
-		}
-		if p.PURL != "" {
-			if _, err := packageurl.FromString(p.PURL); err != nil {
-				t.Fatalf("bad purl %q from %q: %v", p.PURL, data, err)
-			}
-		}
+		// The directory is made of the path, checked when it is one a
+		// scan gives.
+		iv := extractortest.Invariants{Ecosystem: "ohpm", Directory: true, AnyDirectory: !fs.ValidPath(path)}
+		iv.Check(t, pkgs)
 	})
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"oh_modules/@ohos/axios/oh-package.json5":                                        true,
 		"oh_modules/dayjs/oh-package.json5":                                              true,
 		"entry/oh_modules/library/oh-package.json5":                                      true,
@@ -32,11 +32,7 @@ func TestMatch(t *testing.T) {
 		"my_oh_modules/x/oh-package.json5": false,
 		"oh_modules/@/x/oh-package.json5":  false,
 		"oh_modules/a/b/oh-package.json5":  false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -77,13 +73,7 @@ func TestExtract(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(extractor.Base(tt.want.Directory), func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff([]inventory.Package{tt.want}, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tt.file, []inventory.Package{tt.want})
 		})
 	}
 }
@@ -117,13 +107,7 @@ func TestExtractFromPath(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.want.Name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, tt.path, []byte(tt.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff([]inventory.Package{tt.want}, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.path, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, tt.path, []byte(tt.content), nil, []inventory.Package{tt.want})
 		})
 	}
 }
@@ -152,12 +136,7 @@ func TestExtractErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, path, []byte(tt.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "`+path+`": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, path)
 			if d := extractortest.Diff(tt.want, got); d != "" {
 				t.Errorf("Extract(%s) diff (-want +got):\n%s", tt.name, d)
 			}

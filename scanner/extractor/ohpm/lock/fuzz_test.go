@@ -2,28 +2,20 @@ package lock
 
 import (
 	"bytes"
-	"os"
-	"strings"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
-
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
 )
 
 // FuzzParse: any lock file (and manifest beside it) either parses or
 // fails with an error, without panicking; what parses gives ohpm packages
-// with names, valid purls and directories inside the tree.
+// that keep extractortest's invariants (a name, a purl and dependencies
+// that parse, a directory inside the tree).
 func FuzzParse(f *testing.F) {
 	for _, dir := range []string{"testdata/v1", "testdata/v2/entry", "testdata/v3"} {
-		lock, err := os.ReadFile(dir + "/oh-package-lock.json5")
-		if err != nil {
-			f.Fatal(err)
-		}
-		manifest, err := os.ReadFile(dir + "/oh-package.json5")
-		if err != nil {
-			f.Fatal(err)
-		}
+		lock := extractortest.ReadFile(f, dir+"/oh-package-lock.json5")
+		manifest := extractortest.ReadFile(f, dir+"/oh-package.json5")
 		f.Add(lock, manifest)
 		f.Add(lock, []byte(nil))
 	}
@@ -36,18 +28,6 @@ func FuzzParse(f *testing.F) {
 		}
 		m, _ := ohpackage.Parse(bytes.NewReader(manifest))
 		isDir := func(string) bool { return true }
-		for _, p := range lf.packages(m, "m", isDir) {
-			if p.Name == "" || p.Ecosystem != "ohpm" {
-				t.Fatalf("package without a name or ecosystem from %q: %+v", lock, p)
-			}
-			if p.PURL != "" {
-				if _, err := packageurl.FromString(p.PURL); err != nil {
-					t.Fatalf("bad purl %q from %q: %v", p.PURL, lock, err)
-				}
-			}
-			if d := p.Directory; d == ".." || strings.HasPrefix(d, "../") || strings.HasPrefix(d, "/") {
-				t.Fatalf("directory %q outside the tree from %q", d, lock)
-			}
-		}
+		extractortest.Invariants{Ecosystem: "ohpm"}.Check(t, lf.packages(m, "m", isDir))
 	})
 }

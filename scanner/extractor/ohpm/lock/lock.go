@@ -76,6 +76,9 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/depgraph"
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/ohpm/ohpackage"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -123,15 +126,7 @@ func (Extractor) Extract(ctx context.Context, in *extractor.Input) ([]inventory.
 // it is missing or not JSON5 (the ohpm/ohpackage extractor reports that).
 // Fields it cannot read are left empty.
 func readManifest(fsys fs.FS, name string) *ohpackage.Manifest {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	m, _ := ohpackage.Parse(f)
+	m, _ := sidefile.Parse(fsys, name, ohpackage.Parse)
 	return m
 }
 
@@ -330,76 +325,65 @@ func (lf *lockFile) resolve(d ohpackage.Dependency) *entry {
 // it (nil when there is none), dir the lock file's directory and isDir
 // tells which directories exist (nil: none known).
 func (lf *lockFile) packages(m *ohpackage.Manifest, dir string, isDir func(string) bool) []inventory.Package {
-	children := make(map[*entry][]*entry, len(lf.entries))
-	dependedOn := map[*entry]bool{}
-	for _, e := range lf.entries {
+	index := make(map[*entry]int, len(lf.entries))
+	for i, e := range lf.entries {
+		index[e] = i
+	}
+	edges := make([][]depgraph.Edge, len(lf.entries))
+	dependedOn := make([]bool, len(lf.entries))
+	for i, e := range lf.entries {
 		for _, d := range e.deps {
 			if t := lf.resolve(d); t != nil {
-				children[e] = append(children[e], t)
+				edges[i] = append(edges[i], depgraph.Edge{To: index[t]})
 				if t != e {
-					dependedOn[t] = true
+					dependedOn[index[t]] = true
 				}
 			}
 		}
 	}
-	direct := map[*entry]bool{}
-	dynamic := map[*entry]bool{}
-	scope := map[*entry]string{}
+	var seeds []depgraph.Seed
+	dynamic := make([]bool, len(lf.entries))
 	if m != nil {
-		// The groups come strongest first: what a stronger scope reaches
-		// keeps it.
 		for _, g := range m.Groups() {
-			var queue []*entry
 			for _, d := range g.Deps {
-				t := lf.resolve(d)
-				if t == nil {
-					continue
+				if t := lf.resolve(d); t != nil {
+					seeds = append(seeds, depgraph.Seed{To: index[t], Scope: g.Scope})
+					if g.Dynamic {
+						dynamic[index[t]] = true
+					}
 				}
-				direct[t] = true
-				if g.Dynamic {
-					dynamic[t] = true
-				}
-				queue = append(queue, t)
-			}
-			for len(queue) > 0 {
-				e := queue[len(queue)-1]
-				queue = queue[:len(queue)-1]
-				if _, seen := scope[e]; seen {
-					continue
-				}
-				scope[e] = g.Scope
-				queue = append(queue, children[e]...)
 			}
 		}
 	}
+	// The groups' scopes are required, optional and dev: what a wider
+	// scope reaches keeps it.
+	rel := depgraph.Walk(edges, seeds)
 	out := make([]inventory.Package, 0, len(lf.entries))
-	for _, e := range lf.entries {
+	for i, e := range lf.entries {
 		p := inventory.Package{
-			Name:      e.name,
-			Version:   e.version,
-			Ecosystem: inventory.EcosystemOHPM,
-			PURL:      e.purl,
-			Scope:     scope[e],
-			Directory: e.directory(dir, isDir),
+			Name:         e.name,
+			Version:      e.version,
+			Ecosystem:    inventory.EcosystemOHPM,
+			PURL:         e.purl,
+			Scope:        rel.Scope[i],
+			Directory:    e.directory(dir, isDir),
+			Relationship: rel.Relationship(i),
 		}
-		_, reached := scope[e]
-		switch {
-		case direct[e]:
+		if p.Relationship == "" {
 			p.Relationship = inventory.RelationshipDirect
-		case reached || dependedOn[e]:
-			p.Relationship = inventory.RelationshipTransitive
-		default:
-			p.Relationship = inventory.RelationshipDirect
+			if dependedOn[i] {
+				p.Relationship = inventory.RelationshipTransitive
+			}
 		}
-		for _, c := range children[e] {
-			if c.purl != "" && c.purl != e.purl {
+		for _, t := range edges[i] {
+			if c := lf.entries[t.To]; c.purl != "" && c.purl != e.purl {
 				p.Dependencies = append(p.Dependencies, c.purl)
 			}
 		}
 		if e.localPath == "" {
 			p.Hashes = extractor.SRIHash(e.integrity)
-			if isHex(e.shasum, 40) {
-				p.Hashes = append(p.Hashes, inventory.Hash{Algorithm: "SHA-1", Value: strings.ToLower(e.shasum)})
+			if h, ok := hexdigest.Hash("SHA-1", e.shasum); ok {
+				p.Hashes = append(p.Hashes, h)
 			}
 		}
 		for _, kv := range [][2]string{
@@ -411,7 +395,7 @@ func (lf *lockFile) packages(m *ohpackage.Manifest, dir string, isDir func(strin
 				p.Properties = append(p.Properties, inventory.Property{Name: kv[0], Value: kv[1]})
 			}
 		}
-		if dynamic[e] {
+		if dynamic[i] {
 			p.Properties = append(p.Properties, inventory.Property{Name: "dynamic", Value: "true"})
 		}
 		out = append(out, p)
@@ -450,18 +434,4 @@ func validName(name string) bool {
 	}
 	n := parts[0]
 	return n != "" && n[0] != '.' && !strings.ContainsAny(n, `\@`)
-}
-
-func isHex(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9', 'a' <= c && c <= 'f', 'A' <= c && c <= 'F':
-		default:
-			return false
-		}
-	}
-	return true
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -18,20 +17,14 @@ const (
 	opt    = inventory.ScopeOptional
 )
 
-func prop(nv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(nv); i += 2 {
-		out = append(out, inventory.Property{Name: nv[i], Value: nv[i+1]})
-	}
-	return out
-}
+var prop = extractortest.Props
 
 func sha512Hash(hex string) []inventory.Hash {
 	return []inventory.Hash{{Algorithm: "SHA-512", Value: hex}}
 }
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"oh-package-lock.json5":                                       true,
 		"entry/oh-package-lock.json5":                                 true,
 		"oh-package-lock.json5.bak":                                   false,
@@ -42,11 +35,7 @@ func TestMatch(t *testing.T) {
 		"oh_modules/@ohos/axios/oh-package-lock.json5":                false,
 		"entry/oh_modules/library/oh-package-lock.json5":              false,
 		"oh_modules/.ohpm/x@1.0.0/oh_modules/x/oh-package-lock.json5": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // TestExtractV3: a lockfileVersion 3 file at a project root, with its
@@ -157,13 +146,7 @@ var v1Want = []inventory.Package{
 // TestExtractV1: the first format, entries without name, version or
 // registryType, names and versions taken from the keys.
 func TestExtractV1(t *testing.T) {
-	got, err := extractortest.Extract(t, Extractor{}, "testdata/v1", "oh-package-lock.json5")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := extractortest.Diff(v1Want, got); d != "" {
-		t.Errorf("Extract(v1) diff (-want +got):\n%s", d)
-	}
+	extractortest.CheckExtract(t, Extractor{}, "testdata/v1", "oh-package-lock.json5", v1Want)
 }
 
 // TestExtractNoManifest: without an oh-package.json5 beside it, packages

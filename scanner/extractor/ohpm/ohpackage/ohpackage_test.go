@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -17,16 +16,10 @@ const (
 	opt    = inventory.ScopeOptional
 )
 
-func prop(nv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(nv); i += 2 {
-		out = append(out, inventory.Property{Name: nv[i], Value: nv[i+1]})
-	}
-	return out
-}
+var prop = extractortest.Props
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"oh-package.json5":                          true,
 		"entry/oh-package.json5":                    true,
 		"features/home/oh-package.json5":            true,
@@ -39,11 +32,7 @@ func TestMatch(t *testing.T) {
 		"entry/oh_modules/library/oh-package.json5": false,
 		"oh_modules/.ohpm/@ohos+axios@2.2.4/oh_modules/@ohos/axios/oh-package.json5": false,
 		"not_oh_modules/x/oh-package.json5":                                          true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 func TestExtract(t *testing.T) {
@@ -104,13 +93,7 @@ func TestExtract(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.file, "/", "_"), func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tt.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tt.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tt.file, tt.want)
 		})
 	}
 }
@@ -160,13 +143,7 @@ func TestExtractJSON5(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "m/oh-package.json5", []byte(tt.content), map[string]string{"lib/x": "", "opt/lib/x": ""})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tt.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tt.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "m/oh-package.json5", []byte(tt.content), map[string]string{"lib/x": "", "opt/lib/x": ""}, tt.want)
 		})
 	}
 }
@@ -210,12 +187,7 @@ func TestExtractErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "oh-package.json5", []byte(tt.content), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.HasPrefix(err.Error(), `parse "oh-package.json5": `) {
-				t.Errorf("error %q does not name the file", err)
-			}
+			extractortest.WantParseError(t, err, "oh-package.json5")
 			if d := extractortest.Diff(tt.want, got); d != "" {
 				t.Errorf("Extract(%s) diff (-want +got):\n%s", tt.name, d)
 			}

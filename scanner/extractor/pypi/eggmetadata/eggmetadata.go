@@ -38,6 +38,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -114,15 +115,10 @@ func directory(dir string) string {
 
 // readRequires reads the requires.txt at name, if any; see parseRequires.
 func readRequires(fsys fs.FS, name string) []string {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	return parseRequires(io.LimitReader(f, maxRequires))
+	reqs, _ := sidefile.Parse(fsys, name, func(r io.Reader) ([]string, error) {
+		return parseRequires(io.LimitReader(r, maxRequires)), nil
+	})
+	return reqs
 }
 
 // parseRequires returns the requirements of a requires.txt that apply

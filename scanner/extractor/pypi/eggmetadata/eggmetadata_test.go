@@ -1,16 +1,14 @@
 package eggmetadata
 
 import (
-	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"usr/lib/python3/dist-packages/PyJWT-2.6.0.egg-info/PKG-INFO": true,
 		"src/mypkg.egg-info/PKG-INFO":                                 true,
 		"mypkg.egg-info/PKG-INFO":                                     true,
@@ -29,20 +27,10 @@ func TestMatch(t *testing.T) {
 		"mypkg.dist-info/PKG-INFO":                                    false,
 		"mypkg.dist-info/METADATA":                                    false,
 		"EGG-INFO.bak/PKG-INFO":                                       false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func TestExtract(t *testing.T) {
 	const dp = "dist-packages/"
@@ -150,13 +138,7 @@ func TestExtract(t *testing.T) {
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff([]inventory.Package{tc.want}, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, []inventory.Package{tc.want})
 		})
 	}
 }
@@ -203,8 +185,8 @@ func TestExtractEdgeCases(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Errorf("Extract() error = %v, want error %v", err, tc.wantErr)
 			}
-			if err != nil && !strings.HasPrefix(err.Error(), `parse "`+file+`": `) {
-				t.Errorf("error %q does not name the file", err)
+			if err != nil {
+				extractortest.WantParseError(t, err, file)
 			}
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract() diff (-want +got):\n%s", d)

@@ -2,21 +2,17 @@ package pipfilelock
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 )
 
 // FuzzParse: any input either fails with an error or gives a lock, and
-// the packages made of a lock have names, an ecosystem and purls that
-// parse.
+// the packages made of a lock keep extractortest's invariants (a name,
+// an ecosystem, a purl and dependencies that parse, a directory inside
+// the tree).
 func FuzzParse(f *testing.F) {
-	data, err := os.ReadFile("testdata/project/Pipfile.lock")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(data)
+	extractortest.AddFiles(f, "testdata/project/Pipfile.lock")
 	f.Add([]byte(`{"default": {"x": {"path": ".", "editable": true}, "y": {"git": "g", "ref": "r", "version": "===1"}}, "t": {"z": {"file": "a://b", "hashes": ["sha1:00"]}}}`))
 	direct := map[string]bool{"x": true, "z": true}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -25,27 +21,14 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, d := range []map[string]bool{nil, direct} {
-			for _, p := range packages(lock, d, "dir") {
-				if p.Name == "" || p.Ecosystem == "" {
-					t.Fatalf("package without a name or ecosystem: %+v", p)
-				}
-				if p.PURL != "" {
-					if _, err := packageurl.FromString(p.PURL); err != nil {
-						t.Fatalf("bad purl %q: %v", p.PURL, err)
-					}
-				}
-			}
+			extractortest.CheckInvariants(t, packages(lock, d, "dir"))
 		}
 	})
 }
 
 // FuzzParsePipfile: any Pipfile either fails or gives names.
 func FuzzParsePipfile(f *testing.F) {
-	data, err := os.ReadFile("testdata/project/Pipfile")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(data)
+	extractortest.AddFiles(f, "testdata/project/Pipfile")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		direct, err := parsePipfile(bytes.NewReader(data))
 		if err != nil {

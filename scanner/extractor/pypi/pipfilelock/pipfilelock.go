@@ -53,6 +53,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
@@ -238,10 +239,7 @@ func categoryScope(name string) string {
 	case "develop":
 		return inventory.ScopeDev
 	}
-	if pkginfo.ScopeOfName(name) == inventory.ScopeTest {
-		return inventory.ScopeTest
-	}
-	return inventory.ScopeDev
+	return pkginfo.DevGroupScope(name)
 }
 
 // describe makes the package of a lock entry, with its relationship only
@@ -313,15 +311,7 @@ func describe(e *entry, sources map[string]string, dir string) inventory.Package
 // readPipfile returns the normalised names of the packages the Pipfile at
 // name asks for, or nil when there is none or it cannot be read.
 func readPipfile(fsys fs.FS, name string) map[string]bool {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	direct, err := parsePipfile(f)
+	direct, err := sidefile.Parse(fsys, name, parsePipfile)
 	if err != nil {
 		return nil
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"Pipfile.lock":          true,
 		"a/b/Pipfile.lock":      true,
 		"Pipfile":               false,
@@ -22,11 +22,7 @@ func TestMatch(t *testing.T) {
 		"pipfile.lock":          false,
 		"Pipfile.lock/x":        false,
 		"services/Pipfile.lock": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const (
@@ -215,17 +211,8 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "Pipfile.lock", []byte(tc.lock), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), `parse "Pipfile.lock"`) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			var names []string
-			for _, p := range got {
-				names = append(names, p.Name)
-			}
-			if strings.Join(names, ",") != strings.Join(tc.want, ",") {
+			extractortest.WantParseError(t, err, "Pipfile.lock")
+			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("packages %v, want %v", names, tc.want)
 			}
 		})

@@ -81,6 +81,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/depgraph"
+	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
@@ -195,20 +197,9 @@ func parse(r io.Reader) (*lockFile, error) {
 		n := pkginfo.NormalizeName(name)
 		lock.Hashes[n] = append(lock.Hashes[n], hashes...)
 	}
-	lock.Packages = make([]lockPackage, 0, len(raw.Package))
-	for i, prim := range raw.Package {
-		var p lockPackage
-		if err := md.PrimitiveDecode(prim, &p); err != nil {
-			errs = append(errs, fmt.Errorf("package %d: %w", i+1, err))
-			continue
-		}
-		if pkginfo.NormalizeName(p.Name) == "" {
-			errs = append(errs, fmt.Errorf("package %d: no name", i+1))
-			continue
-		}
-		lock.Packages = append(lock.Packages, p)
-	}
-	return lock, errors.Join(errs...)
+	pkgs, perrs := pkginfo.DecodePackages(md, raw.Package, func(p *lockPackage) string { return p.Name })
+	lock.Packages = pkgs
+	return lock, errors.Join(append(errs, perrs...)...)
 }
 
 // depSpec is one constraint of [package.dependencies].
@@ -305,8 +296,10 @@ func packages(lock *lockFile, m *manifest, dir string) []inventory.Package {
 			ask(name, extras)
 		}
 	}
-	// The dependency graph.
-	edges := make([][]int, len(pkgs))
+	// The dependency graph. An optional dependency that is wanted is an
+	// edge like any other: the lock's "optional" flag, not the graph,
+	// makes packages optional.
+	edges := make([][]depgraph.Edge, len(pkgs))
 	for i := range pkgs {
 		for dep, ss := range specs[i] {
 			targets := byName[dep]
@@ -317,7 +310,9 @@ func packages(lock *lockFile, m *manifest, dir string) []inventory.Package {
 				if s.optional && !wanted(&pkgs[i], requested[names[i]], dep, s) {
 					continue
 				}
-				edges[i] = append(edges[i], pick(pkgs, targets, s.version)...)
+				for _, t := range pick(pkgs, targets, s.version) {
+					edges[i] = append(edges[i], depgraph.Edge{To: t})
+				}
 			}
 		}
 	}
@@ -336,7 +331,7 @@ func packages(lock *lockFile, m *manifest, dir string) []inventory.Package {
 	}
 	for i := range pkgs {
 		for _, t := range edges[i] {
-			out[i].Dependencies = append(out[i].Dependencies, out[t].PURL)
+			out[i].Dependencies = append(out[i].Dependencies, out[t.To].PURL)
 		}
 	}
 	if m != nil {
@@ -420,35 +415,21 @@ func groupsScope(groups []string) string {
 
 // walkScopes finds scopes from the graph when the lock does not give
 // them: what the project's main dependencies reach is required, what
-// only its groups reach is dev or test. Without a manifest it finds none.
-func walkScopes(m *manifest, byName map[string][]int, edges [][]int) []string {
-	scopes := make([]string, len(edges))
+// only its groups reach is dev or test (depgraph.Walk: the widest scope
+// wins). Without a manifest it finds none.
+func walkScopes(m *manifest, byName map[string][]int, edges [][]depgraph.Edge) []string {
 	if m == nil {
-		return scopes
+		return make([]string, len(edges))
 	}
-	seeds := map[string][]int{}
+	var seeds []depgraph.Seed
 	for name, groups := range m.groups {
 		for _, g := range groups {
-			s := inventory.ScopeRequired
-			if g != "main" {
-				s = groupsScope([]string{g})
+			for _, i := range byName[name] {
+				seeds = append(seeds, depgraph.Seed{To: i, Scope: groupsScope([]string{g})})
 			}
-			seeds[s] = append(seeds[s], byName[name]...)
 		}
 	}
-	for _, s := range []string{inventory.ScopeRequired, inventory.ScopeDev, inventory.ScopeTest} {
-		queue := seeds[s]
-		for len(queue) > 0 {
-			n := queue[0]
-			queue = queue[1:]
-			if scopes[n] != "" {
-				continue
-			}
-			scopes[n] = s
-			queue = append(queue, edges[n]...)
-		}
-	}
-	return scopes
+	return depgraph.Walk(edges, seeds).Scope
 }
 
 // describe makes the package of a lock entry, without its relationship,
@@ -570,15 +551,7 @@ type manifest struct {
 // readManifest reads the pyproject.toml at name, or returns nil when
 // there is none or it cannot be read: the lock is still read without it.
 func readManifest(fsys fs.FS, name string) *manifest {
-	if fsys == nil {
-		return nil
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	m, err := parseManifest(f)
+	m, err := sidefile.Parse(fsys, name, parseManifest)
 	if err != nil {
 		return nil
 	}

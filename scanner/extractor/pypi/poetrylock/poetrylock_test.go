@@ -12,7 +12,7 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"poetry.lock":              true,
 		"a/b/poetry.lock":          true,
 		"poetry.lock.bak":          false,
@@ -22,11 +22,7 @@ func TestMatch(t *testing.T) {
 		"uv.lock":                  false,
 		"poetry.lock/pyproject":    false,
 		"services/api/poetry.lock": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const (
@@ -145,13 +141,7 @@ func TestExtract(t *testing.T) {
 		},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata/"+tc.dir, "poetry.lock")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s/poetry.lock) diff (-want +got):\n%s", tc.dir, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata/"+tc.dir, "poetry.lock", tc.want)
 		})
 	}
 }
@@ -470,13 +460,7 @@ content-hash = "0000000000000000000000000000000000000000000000000000000000000000
 			if tc.pyproject != "" {
 				siblings = map[string]string{"sub/pyproject.toml": tc.pyproject}
 			}
-			got, err := extractortest.ExtractBytes(Extractor{}, "sub/poetry.lock", []byte(tc.lock), siblings)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "sub/poetry.lock", []byte(tc.lock), siblings, tc.want)
 		})
 	}
 }
@@ -503,17 +487,8 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "poetry.lock", []byte(tc.lock), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), `parse "poetry.lock"`) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			var names []string
-			for _, p := range got {
-				names = append(names, p.Name)
-			}
-			if strings.Join(names, ",") != strings.Join(tc.want, ",") {
+			extractortest.WantParseError(t, err, "poetry.lock")
+			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("packages %v, want %v", names, tc.want)
 			}
 		})

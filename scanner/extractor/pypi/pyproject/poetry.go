@@ -37,7 +37,7 @@ func (r *reader) poetry(poetry map[string]any, main bool) []inventory.Package {
 	for _, g := range sortedKeys(groups) {
 		where := "tool.poetry.group." + g
 		deps := r.table(r.table(groups, g, "tool.poetry.group"), "dependencies", where)
-		scope := devGroupScope(g)
+		scope := pkginfo.DevGroupScope(g)
 		if g == "main" {
 			scope = inventory.ScopeRequired
 		}

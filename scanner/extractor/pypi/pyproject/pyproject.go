@@ -275,7 +275,7 @@ func packages(doc map[string]any) ([]inventory.Package, []error) {
 	for _, g := range sortedKeys(pdmDev) {
 		where := "tool.pdm.dev-dependencies." + g
 		for _, s := range r.stringList(pdmDev[g], where) {
-			for _, p := range r.requirement(s, devGroupScope(g), where) {
+			for _, p := range r.requirement(s, pkginfo.DevGroupScope(g), where) {
 				add(withProp(p, "group", g))
 			}
 		}
@@ -430,15 +430,6 @@ func findGroup(groups map[string]any, name string) string {
 		}
 	}
 	return ""
-}
-
-// devGroupScope is the scope of a development group of Poetry or PDM:
-// test when its name says so, dev otherwise.
-func devGroupScope(name string) string {
-	if pkginfo.ScopeOfName(name) == inventory.ScopeTest {
-		return inventory.ScopeTest
-	}
-	return inventory.ScopeDev
 }
 
 func withProp(p inventory.Package, name, value string) inventory.Package {

@@ -5,13 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"pyproject.toml":          true,
 		"a/b/pyproject.toml":      true,
 		"pyproject.toml.bak":      false,
@@ -21,11 +20,7 @@ func TestMatch(t *testing.T) {
 		"poetry.lock":             false,
 		"pyproject.toml/x":        false,
 		"docs/pyproject.toml.txt": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const (
@@ -187,13 +182,7 @@ func TestExtract(t *testing.T) {
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			file := tc.name + "/pyproject.toml"
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", file, tc.want)
 		})
 	}
 }
@@ -256,13 +245,7 @@ func TestExtractEdgeCases(t *testing.T) {
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "pyproject.toml", []byte(tc.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract() diff (-want +got):\n%s", d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "pyproject.toml", []byte(tc.content), nil, tc.want)
 		})
 	}
 }

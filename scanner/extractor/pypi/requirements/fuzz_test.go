@@ -3,36 +3,22 @@ package requirements
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/package-url/packageurl-go"
-
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 // FuzzParse: any requirements file, including one another includes,
-// gives packages with names, the pypi ecosystem and purls that parse, and
+// gives pypi packages that keep extractortest's invariants (a name, a
+// purl and dependencies that parse, a directory inside the tree), and
 // never a panic.
 func FuzzParse(f *testing.F) {
-	err := fs.WalkDir(os.DirFS("testdata"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path.Join("testdata", p))
-		if err != nil {
-			return err
-		}
-		f.Add(data, []byte("bar==1\n"))
-		return nil
-	})
-	if err != nil {
-		f.Fatal(err)
+	for _, name := range extractortest.FindFiles(f, "testdata", func(string) bool { return true }) {
+		f.Add(extractortest.ReadFile(f, name), []byte("bar==1\n"))
 	}
 	f.Add([]byte("-r inc.txt\n-c inc.txt\nfoo\n"), []byte("-r requirements.txt\nfoo==1 \\\n --hash=md5:"+strings.Repeat("0", 32)+"\n    # via bar\n"))
 	f.Fuzz(func(t *testing.T, data, inc []byte) {
@@ -42,16 +28,7 @@ func FuzzParse(f *testing.F) {
 		}
 		in := &extractor.Input{FS: fsys, Path: "requirements.txt", Reader: strings.NewReader(string(data))}
 		pkgs, _ := Extractor{}.Extract(context.Background(), in)
-		for _, p := range pkgs {
-			if p.Name == "" || p.Ecosystem != inventory.EcosystemPyPI {
-				t.Fatalf("bad package %+v from %q", p, data)
-			}
-			if p.PURL != "" {
-				if _, err := packageurl.FromString(p.PURL); err != nil {
-					t.Fatalf("bad purl %q from %q: %v", p.PURL, data, err)
-				}
-			}
-		}
+		extractortest.Invariants{Ecosystem: inventory.EcosystemPyPI}.Check(t, pkgs)
 	})
 }
 

@@ -6,13 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"requirements.txt":                 true,
 		"a/b/requirements.txt":             true,
 		"requirements-dev.txt":             true,
@@ -48,11 +47,7 @@ func TestMatch(t *testing.T) {
 		"requirementsfile.yaml":            false,
 		"requirements/.txt":                false,
 		"notes/requirements-overview.html": false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 // pkg is a pypi package as the tests want them.
@@ -300,13 +295,7 @@ func TestExtract(t *testing.T) {
 		},
 	}} {
 		t.Run(strings.ReplaceAll(tc.file, "/", "_"), func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, tc.want)
 		})
 	}
 }
@@ -409,13 +398,7 @@ func TestExtractLines(t *testing.T) {
 		want:    []inventory.Package{props(pkg("foo", "", direct, req, "pkg:pypi/foo"), "constraint", "<2", "constraint", ">=1")},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "requirements.txt", []byte(tc.content), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract() diff (-want +got):\n%s", d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "requirements.txt", []byte(tc.content), nil, tc.want)
 		})
 	}
 }

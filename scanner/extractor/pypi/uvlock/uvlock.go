@@ -174,20 +174,9 @@ func parse(r io.Reader) (*lockFile, error) {
 		errs = append(errs, fmt.Errorf("manifest: %w", err))
 	}
 	lock.Members = manifest.Members
-	lock.Packages = make([]lockPackage, 0, len(raw.Package))
-	for i, prim := range raw.Package {
-		var p lockPackage
-		if err := md.PrimitiveDecode(prim, &p); err != nil {
-			errs = append(errs, fmt.Errorf("package %d: %w", i+1, err))
-			continue
-		}
-		if pkginfo.NormalizeName(p.Name) == "" {
-			errs = append(errs, fmt.Errorf("package %d: no name", i+1))
-			continue
-		}
-		lock.Packages = append(lock.Packages, p)
-	}
-	return lock, errors.Join(errs...)
+	pkgs, perrs := pkginfo.DecodePackages(md, raw.Package, func(p *lockPackage) string { return p.Name })
+	lock.Packages = pkgs
+	return lock, errors.Join(append(errs, perrs...)...)
 }
 
 // graph finds the packages that dependency entries name.
@@ -380,11 +369,7 @@ func relate(g *graph, roots []int, root []bool, out []inventory.Package) {
 			seed(deps, inventory.ScopeOptional, "extra", extra)
 		}
 		for group, deps := range p.DevDependencies {
-			scope := pkginfo.ScopeOfName(group)
-			if scope != inventory.ScopeTest {
-				scope = inventory.ScopeDev
-			}
-			seed(deps, scope, "group", group)
+			seed(deps, pkginfo.DevGroupScope(group), "group", group)
 		}
 	}
 	done := map[visit]bool{}

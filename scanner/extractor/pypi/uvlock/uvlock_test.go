@@ -12,7 +12,7 @@ import (
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"uv.lock":            true,
 		"a/b/uv.lock":        true,
 		"uv.lock.bak":        false,
@@ -21,11 +21,7 @@ func TestMatch(t *testing.T) {
 		"poetry.lock":        false,
 		"uv.lock/pyproject":  false,
 		"vendor/app/uv.lock": true,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
 const (
@@ -449,13 +445,7 @@ dependencies = [
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "sub/uv.lock", []byte(tc.lock), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff(tc.want, got); d != "" {
-				t.Errorf("Extract(%s) diff (-want +got):\n%s", tc.name, d)
-			}
+			extractortest.CheckExtractBytes(t, Extractor{}, "sub/uv.lock", []byte(tc.lock), nil, tc.want)
 		})
 	}
 }
@@ -483,17 +473,8 @@ func TestExtractErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := extractortest.ExtractBytes(Extractor{}, "uv.lock", []byte(tc.lock), nil)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), `parse "uv.lock"`) {
-				t.Errorf("error %q does not name the file", err)
-			}
-			var names []string
-			for _, p := range got {
-				names = append(names, p.Name)
-			}
-			if strings.Join(names, ",") != strings.Join(tc.want, ",") {
+			extractortest.WantParseError(t, err, "uv.lock")
+			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("packages %v, want %v", names, tc.want)
 			}
 		})

@@ -2,31 +2,19 @@ package wheelmetadata
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"path"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
+	"github.com/hengdev/heng/scanner/inventory"
 )
 
 // FuzzParse: any input either gives a package or an error, never a
-// panic; a package has a name, an ecosystem and a purl that parses.
+// panic; a package keeps extractortest's invariants (a name, an
+// ecosystem, a purl and dependencies that parse, a directory inside the
+// tree).
 func FuzzParse(f *testing.F) {
-	err := fs.WalkDir(os.DirFS("testdata"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Base(p) != "METADATA" {
-			return err
-		}
-		data, err := os.ReadFile(path.Join("testdata", p))
-		if err != nil {
-			return err
-		}
-		f.Add(data)
-		return nil
-	})
-	if err != nil {
-		f.Fatal(err)
-	}
+	extractortest.AddFiles(f, extractortest.FindFiles(f, "testdata", func(p string) bool { return path.Base(p) == "METADATA" })...)
 	f.Add([]byte("Name: x\nVersion: 1\nLicense: a\n  b\n\nbody"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := parse(bytes.NewReader(data))
@@ -36,13 +24,6 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if p.Name == "" || p.Ecosystem == "" {
-			t.Fatalf("package without name or ecosystem from %q: %+v", data, p)
-		}
-		if p.PURL != "" {
-			if _, err := packageurl.FromString(p.PURL); err != nil {
-				t.Fatalf("bad purl %q from %q: %v", p.PURL, data, err)
-			}
-		}
+		extractortest.CheckInvariants(t, []inventory.Package{*p})
 	})
 }

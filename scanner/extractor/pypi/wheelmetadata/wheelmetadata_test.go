@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 func TestMatch(t *testing.T) {
-	for path, want := range map[string]bool{
+	extractortest.CheckMatch(t, Extractor{}, map[string]bool{
 		"lib/python3.11/site-packages/requests-2.34.2.dist-info/METADATA": true,
 		"requests-2.34.2.dist-info/METADATA":                              true,
 		"vendor/x/six-1.17.0.dist-info/METADATA":                          true,
@@ -24,20 +23,10 @@ func TestMatch(t *testing.T) {
 		"requests-2.34.2.egg-info/METADATA":                               false,
 		"requests-2.34.2.dist-info.bak/METADATA":                          false,
 		"docs/METADATA":                                                   false,
-	} {
-		if got := (Extractor{}).Match(extractor.File{Path: path}); got != want {
-			t.Errorf("Match(%q) = %v, want %v", path, got, want)
-		}
-	}
+	})
 }
 
-func props(kv ...string) []inventory.Property {
-	var out []inventory.Property
-	for i := 0; i+1 < len(kv); i += 2 {
-		out = append(out, inventory.Property{Name: kv[i], Value: kv[i+1]})
-	}
-	return out
-}
+var props = extractortest.Props
 
 func TestExtract(t *testing.T) {
 	const sp = "site-packages/"
@@ -145,13 +134,7 @@ func TestExtract(t *testing.T) {
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.Extract(t, Extractor{}, "testdata", tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := extractortest.Diff([]inventory.Package{tc.want}, got); d != "" {
-				t.Errorf("Extract(%q) diff (-want +got):\n%s", tc.file, d)
-			}
+			extractortest.CheckExtract(t, Extractor{}, "testdata", tc.file, []inventory.Package{tc.want})
 		})
 	}
 }
@@ -238,8 +221,8 @@ func TestExtractEdgeCases(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Errorf("Extract() error = %v, want error %v", err, tc.wantErr)
 			}
-			if err != nil && !strings.HasPrefix(err.Error(), `parse "`+dir+`/METADATA": `) {
-				t.Errorf("error %q does not name the file", err)
+			if err != nil {
+				extractortest.WantParseError(t, err, dir+"/METADATA")
 			}
 			if d := extractortest.Diff(tc.want, got); d != "" {
 				t.Errorf("Extract() diff (-want +got):\n%s", d)

@@ -4,13 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/package-url/packageurl-go"
-
+	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 // FuzzParse: Parse never panics, and what it accepts makes a package with
-// a valid name and purl, or an error.
+// a valid name that keeps extractortest's invariants (a purl and
+// dependencies that parse), or an error.
 func FuzzParse(f *testing.F) {
 	f.Add("Metadata-Version: 2.1\nName: x\nVersion: 1\nLicense: MIT\n  more\nClassifier: License :: OSI Approved :: MIT License\n\nbody")
 	f.Add("Name: x\r\nRequires-Dist: a (>=1) ; extra == 'b'\r\nLicense-File: LICENSE\r\n")
@@ -23,19 +23,16 @@ func FuzzParse(f *testing.F) {
 		if err != nil && p.Name == "" {
 			return
 		}
-		if !ValidName(p.Name) || p.Ecosystem != inventory.EcosystemPyPI {
+		if !ValidName(p.Name) {
 			t.Fatalf("bad package %+v from %q", p, s)
 		}
-		if p.PURL != "" {
-			if _, err := packageurl.FromString(p.PURL); err != nil {
-				t.Fatalf("bad purl %q: %v", p.PURL, err)
-			}
-		}
+		extractortest.Invariants{Ecosystem: inventory.EcosystemPyPI}.Check(t, []inventory.Package{p})
 	})
 }
 
 // FuzzParseRequirement: ParseRequirement never panics, and a requirement
-// it accepts makes a package with a valid name and purl.
+// it accepts makes a package with a valid name that keeps
+// extractortest's invariants, with a purl.
 func FuzzParseRequirement(f *testing.F) {
 	for _, s := range []string{
 		"requests[socks]>=2.31,<3 ; python_version < '3.9'",
@@ -58,11 +55,6 @@ func FuzzParseRequirement(f *testing.F) {
 			t.Fatalf("empty pin from %q", s)
 		}
 		p := r.Package(inventory.ScopeRequired)
-		if p.Name == "" || p.PURL == "" {
-			t.Fatalf("bad package %+v from %q", p, s)
-		}
-		if _, err := packageurl.FromString(p.PURL); err != nil {
-			t.Fatalf("bad purl %q from %q: %v", p.PURL, s, err)
-		}
+		extractortest.Invariants{Ecosystem: inventory.EcosystemPyPI, PURL: true}.Check(t, []inventory.Package{p})
 	})
 }

@@ -81,3 +81,14 @@ func ScopeOfName(name string) string {
 func isAlnumRune(r rune) bool {
 	return r < 0x80 && isAlnum(byte(r))
 }
+
+// DevGroupScope is the scope of a group of development dependencies
+// (Poetry's and PDM's groups, uv's dev-dependencies, a Pipfile.lock
+// category other than "default"): inventory.ScopeTest when its name says
+// so (see ScopeOfName), inventory.ScopeDev otherwise.
+func DevGroupScope(name string) string {
+	if ScopeOfName(name) == inventory.ScopeTest {
+		return inventory.ScopeTest
+	}
+	return inventory.ScopeDev
+}

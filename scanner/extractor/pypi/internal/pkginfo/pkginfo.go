@@ -2,10 +2,11 @@
 // the core metadata header format (the METADATA of a wheel's .dist-info,
 // the PKG-INFO of an .egg-info or of an sdist), PEP 508 requirement
 // strings (Requires-Dist, requirements files, pyproject.toml), PEP 503
-// project names, the declared license of a project, and what the lock
-// files say of a package's source: hashes ("sha256:<hex>"), version
-// control references and local directories (ParseHash, VCSURL,
-// LocalDir).
+// project names, the declared license of a project, the scope of a group
+// of development dependencies (DevGroupScope), and what the lock files
+// say of a package: its [[package]] table (DecodePackages), hashes
+// ("sha256:<hex>"), version control references and local directories
+// (ParseHash, VCSURL, LocalDir).
 //
 // # Names
 //

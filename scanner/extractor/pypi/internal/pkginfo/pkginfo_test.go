@@ -132,6 +132,23 @@ func TestScopeOfName(t *testing.T) {
 	}
 }
 
+func TestDevGroupScope(t *testing.T) {
+	for in, want := range map[string]string{
+		"dev":        inventory.ScopeDev,
+		"docs":       inventory.ScopeDev,
+		"test":       inventory.ScopeTest,
+		"Tests":      inventory.ScopeTest,
+		"test-dev":   inventory.ScopeDev,
+		"lint":       inventory.ScopeDev,
+		"benchmarks": inventory.ScopeDev,
+		"":           inventory.ScopeDev,
+	} {
+		if got := DevGroupScope(in); got != want {
+			t.Errorf("DevGroupScope(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDeclaredLicense(t *testing.T) {
 	for _, tc := range []struct {
 		name        string

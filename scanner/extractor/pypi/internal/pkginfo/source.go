@@ -1,25 +1,21 @@
 package pkginfo
 
 import (
-	"encoding/hex"
 	"path"
 	"strings"
 
+	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
 // hashAlgorithms maps the algorithm names of Python's hashes (pip's
-// --hash, lock files) to CycloneDX names, with the length of their hex
-// digests.
-var hashAlgorithms = map[string]struct {
-	name string
-	size int
-}{
-	"md5":    {"MD5", 32},
-	"sha1":   {"SHA-1", 40},
-	"sha256": {"SHA-256", 64},
-	"sha384": {"SHA-384", 96},
-	"sha512": {"SHA-512", 128},
+// --hash, lock files) to CycloneDX names.
+var hashAlgorithms = map[string]string{
+	"md5":    "MD5",
+	"sha1":   "SHA-1",
+	"sha256": "SHA-256",
+	"sha384": "SHA-384",
+	"sha512": "SHA-512",
 }
 
 // ParseHash reads a hash as pip's --hash option, uv.lock, poetry.lock and
@@ -31,14 +27,7 @@ func ParseHash(s string) (inventory.Hash, bool) {
 	if !ok {
 		return inventory.Hash{}, false
 	}
-	a, ok := hashAlgorithms[strings.ToLower(alg)]
-	if !ok || len(val) != a.size {
-		return inventory.Hash{}, false
-	}
-	if _, err := hex.DecodeString(val); err != nil {
-		return inventory.Hash{}, false
-	}
-	return inventory.Hash{Algorithm: a.name, Value: strings.ToLower(val)}, true
+	return hexdigest.Hash(hashAlgorithms[strings.ToLower(alg)], val)
 }
 
 // VCSURL makes a pip-style direct reference of a version control source:
