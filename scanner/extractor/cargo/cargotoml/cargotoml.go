@@ -389,6 +389,9 @@ var exactVersion = regexp.MustCompile(`^=\s*(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?
 // root's [workspace.dependencies]; haveWS says whether the root was
 // found at all.
 func dependency(key string, t depTable, wsDeps map[string]any, haveWS bool) (inventory.Package, error) {
+	if strings.TrimSpace(key) == "" {
+		return inventory.Package{}, errors.New("a dependency with an empty name")
+	}
 	p := inventory.Package{
 		Name:         key,
 		Ecosystem:    inventory.EcosystemCargo,

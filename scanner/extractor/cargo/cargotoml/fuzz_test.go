@@ -23,7 +23,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		pkgs, _ := m.packages(m.workspace)
-		extractortest.Invariants{AnyDependencies: true}.Check(t, pkgs)
-		extractortest.Invariants{AnyDependencies: true}.Check(t, m.vendored("vendor/x"))
+		extractortest.Invariants{}.Check(t, pkgs)
+		extractortest.Invariants{}.Check(t, m.vendored("vendor/x"))
 	})
 }

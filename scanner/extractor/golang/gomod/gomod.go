@@ -150,7 +150,9 @@ func packages(mf *modfile.File, sums map[string]string) []inventory.Package {
 		if h, ok := sums[p.Name+"@"+p.Version]; ok {
 			p.Properties = append(p.Properties, inventory.Property{Name: "h1", Value: h})
 		}
-		if !r.Indirect {
+		if !r.Indirect && p.PURL != "" {
+			// A path that makes no purl (only in a broken go.mod) is
+			// still listed, but cannot be pointed at.
 			direct = append(direct, p.PURL)
 		}
 		out = append(out, p)
