@@ -355,19 +355,25 @@ func nameAndGroup(p *inventory.Package) (group, name string) {
 	return "", p.Name
 }
 
-// externalReferences keeps the URLs the lock files give: where the
-// artifact was downloaded from, and the version-control source.
+// externalReferences keeps the URLs the sources give: the project's web
+// page (homepage), its source repository (repository, or a VCS source of a
+// lock file), and where the artifact was downloaded from (resolved).
 func externalReferences(p *inventory.Package) []cdx.ExternalReference {
 	var out []cdx.ExternalReference
+	web := func(v string) bool { return strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") }
 	for _, prop := range p.Properties {
 		v := prop.Value
 		switch prop.Name {
+		case "homepage":
+			if web(v) {
+				out = append(out, cdx.ExternalReference{Type: cdx.ERTypeWebsite, URL: v})
+			}
 		case "resolved":
-			if strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
+			if web(v) {
 				out = append(out, cdx.ExternalReference{Type: cdx.ERTypeDistribution, URL: v})
 			}
-		case "vcs", "source_url":
-			if strings.Contains(v, "://") {
+		case "repository", "vcs", "source_url":
+			if strings.Contains(v, "://") || strings.HasPrefix(v, "git@") {
 				out = append(out, cdx.ExternalReference{Type: cdx.ERTypeVCS, URL: v})
 			}
 		}

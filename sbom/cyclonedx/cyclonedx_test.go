@@ -37,6 +37,11 @@ func sample() *sbom.Document {
 		inventory.Package{
 			Name: "tests-only", Version: "0.1.0", Ecosystem: "pypi", PURL: "pkg:pypi/tests-only@0.1.0",
 			Relationship: "direct", Scope: "test",
+			Properties: []inventory.Property{
+				{Name: "homepage", Value: "https://tests-only.example.org"},
+				{Name: "repository", Value: "https://github.com/example/tests-only"},
+				{Name: "repository", Value: "not a url"},
+			},
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LicenseRef-heng-unknown-Custom", Raw: "Custom"},
 		},
 	)
