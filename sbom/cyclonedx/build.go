@@ -576,14 +576,18 @@ func (b *builder) copyrights(dir string) []cdx.Copyright {
 	if dir == "" || path.IsAbs(dir) {
 		return nil
 	}
+	// Files are sorted by path: those below dir are one run of them.
 	prefix := dir + "/"
+	start, _ := slices.BinarySearchFunc(b.doc.Files, prefix, func(f inventory.File, p string) int { return cmp.Compare(f.Path, p) })
 	var seen []string
-	for _, f := range b.doc.Files {
+	have := map[string]bool{}
+	for _, f := range b.doc.Files[start:] {
 		if !strings.HasPrefix(f.Path, prefix) {
-			continue
+			break
 		}
 		for _, c := range f.Copyrights {
-			if !slices.Contains(seen, c.Statement) {
+			if !have[c.Statement] {
+				have[c.Statement] = true
 				seen = append(seen, c.Statement)
 			}
 		}
