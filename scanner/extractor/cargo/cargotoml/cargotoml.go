@@ -5,6 +5,10 @@
 // version and declared license ("license", an SPDX expression; the old
 // "MIT/Apache-2.0" spelling is normalised as OR). "license-file" names a
 // file instead of a license and is kept as the "license_file" property.
+// "homepage" and "repository" are kept as the properties of those names
+// when they are absolute http(s) URLs (for the repository also git://,
+// ssh:// or git@host:path, a leading "git+" stripped); other values are
+// ignored.
 //
 // Every entry of [dependencies], [dev-dependencies] and
 // [build-dependencies], and of the same tables under [target.<cfg>], is a
@@ -33,7 +37,8 @@
 //     it has a [workspace] table, else the Cargo.toml named by
 //     package.workspace, else the nearest Cargo.toml above it in the tree
 //     with a [workspace] table that does not exclude it (as Cargo finds
-//     it). version, license and license-file inherit from
+//     it). version, license, license-file, homepage and repository
+//     inherit from
 //     [workspace.package] the same way. When the workspace root is not in
 //     the tree, an inherited dependency has no constraint and the
 //     property "workspace" = "true".
@@ -73,6 +78,7 @@ import (
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/cargo/internal/tomlvalue"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -282,6 +288,12 @@ func (m *manifest) rootPackage(ws map[string]any) (inventory.Package, []error) {
 	if lf := str("license-file"); lf != "" {
 		p.Properties = append(p.Properties, inventory.Property{Name: "license_file", Value: lf})
 	}
+	link := func(key string) string {
+		v, _ := field(m.pkg, ws, key)
+		s, _ := v.(string) // a link of another type is ignored, not an error
+		return s
+	}
+	p.Properties = append(p.Properties, weburl.Properties(weburl.Homepage(link("homepage")), weburl.Repository(link("repository")))...)
 	return p, errs
 }
 

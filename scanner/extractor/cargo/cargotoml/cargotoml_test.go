@@ -64,7 +64,8 @@ func TestExtract(t *testing.T) {
 					Dependencies: []string{
 						"pkg:cargo/ansi-paint", "pkg:cargo/anyhow", "pkg:cargo/fastrand", "pkg:cargo/glob", "pkg:cargo/regex",
 						"pkg:cargo/serde", "pkg:cargo/serde_json", "pkg:cargo/textkit-util", "pkg:cargo/windows-sys",
-					}},
+					},
+					Properties: []inventory.Property{{Name: "repository", Value: "https://github.com/example-org/textkit"}}},
 				dep("windows-sys", req, "constraint", "0.59", "target", "cfg(windows)"),
 			},
 		},
@@ -102,6 +103,10 @@ func TestExtract(t *testing.T) {
 						"pkg:cargo/clap", "pkg:cargo/hyper", "pkg:cargo/internal-crypto", "pkg:cargo/lazy_static",
 						"pkg:cargo/libc", "pkg:cargo/log@0.4.8", "pkg:cargo/nix", "pkg:cargo/openssl", "pkg:cargo/pkg-config",
 						"pkg:cargo/serde", "pkg:cargo/tempdir", "pkg:cargo/winapi",
+					},
+					Properties: []inventory.Property{
+						{Name: "homepage", Value: "https://legacy-cli.example.com/"},
+						{Name: "repository", Value: "git@github.com:jdoe/legacy-cli.git"},
 					}},
 				dep("libc", req, "constraint", "0.2", "target", "cfg(unix)"),
 				{Name: "log", Version: "0.4.8", Ecosystem: "cargo", PURL: "pkg:cargo/log@0.4.8", Relationship: inventory.RelationshipDirect, Scope: req,
@@ -120,7 +125,8 @@ func TestExtract(t *testing.T) {
 			file: "vendor/itoa/Cargo.toml",
 			want: []inventory.Package{
 				{Name: "itoa", Version: "1.0.14", Ecosystem: "cargo", PURL: "pkg:cargo/itoa@1.0.14", Directory: "vendor/itoa",
-					DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT OR Apache-2.0", Raw: "MIT OR Apache-2.0"}},
+					DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT OR Apache-2.0", Raw: "MIT OR Apache-2.0"},
+					Properties:      []inventory.Property{{Name: "repository", Value: "https://github.com/dtolnay/itoa"}}},
 			},
 		},
 	} {

@@ -28,7 +28,11 @@
 //   - Properties: "resolved" (the dist URL), "source_url" and
 //     "source_reference" (the VCS URL and commit), "path" (the local
 //     directory of a path repository) and "type" (the Composer package
-//     type, when not "library").
+//     type, when not "library"), "homepage" (the "homepage" field, when
+//     an absolute http(s) URL) and "repository" (source.url again, when
+//     source.type is git and the URL is an http(s) or git URL; kept
+//     beside source_url so that every ecosystem names the repository
+//     alike).
 //   - Dependencies: the "require" entries, resolved by name to the locked
 //     packages, or to the packages that "provide" or "replace" the name
 //     (psr/log-implementation is provided by monolog/monolog). Platform
@@ -67,6 +71,7 @@ import (
 	"github.com/hengdev/heng/scanner/extractor/internal/hexdigest"
 	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
 	"github.com/hengdev/heng/scanner/extractor/internal/treepath"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -133,6 +138,8 @@ type lockPackage struct {
 	Replace links       `json:"replace"`
 	Type    string      `json:"type"`
 	License licenseList `json:"license"`
+	// Homepage is "homepage"; a value that is not a string reads as "".
+	Homepage looseString `json:"homepage"`
 
 	dev  bool
 	purl string
@@ -144,6 +151,19 @@ type location struct {
 	URL       string `json:"url"`
 	Reference string `json:"reference"`
 	Shasum    string `json:"shasum"`
+}
+
+// looseString is a JSON string; a value of another type reads as "",
+// without an error: a bad homepage must not hide the package.
+type looseString string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *looseString) UnmarshalJSON(b []byte) error {
+	var str string
+	if json.Unmarshal(b, &str) == nil {
+		*s = looseString(str)
+	}
+	return nil
 }
 
 // links is a "require", "provide" or "replace" field: package names and
@@ -481,6 +501,10 @@ func (l *lock) packages(m *manifest, dir string) []inventory.Package {
 		}
 		prop("source_url", lp.Source.URL)
 		prop("source_reference", lp.Source.Reference)
+		prop(weburl.HomepageProperty, weburl.Homepage(string(lp.Homepage)))
+		if lp.Source.Type == "git" {
+			prop(weburl.RepositoryProperty, weburl.Repository(lp.Source.URL))
+		}
 		if lp.Type != "library" {
 			prop("type", lp.Type)
 		}

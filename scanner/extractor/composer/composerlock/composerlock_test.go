@@ -25,10 +25,24 @@ func TestMatch(t *testing.T) {
 	})
 }
 
+// homepages are the "homepage" fields of the fixtures' packages.
+var homepages = map[string]string{
+	"symfony/polyfill-ctype":    "https://symfony.com",
+	"symfony/yaml":              "https://symfony.com",
+	"monolog/monolog":           "https://github.com/Seldaek/monolog",
+	"nette/utils":               "https://nette.org",
+	"phpseclib/phpseclib":       "http://phpseclib.sourceforge.net",
+	"psr/log":                   "https://github.com/php-fig/log",
+	"mockery/mockery":           "https://github.com/mockery/mockery",
+	"nette/tester":              "https://tester.nette.org",
+	"squizlabs/php_codesniffer": "https://github.com/PHPCSStandards/PHP_CodeSniffer",
+}
+
 // packagist is a package as Packagist locks it: from GitHub, with no
-// shasum, installed in dir/vendor/<name>.
+// shasum, installed in dir/vendor/<name>, with its homepage from
+// homepages.
 func packagist(dir, name, version, scope, rel, license, repo, ref string, deps ...string) inventory.Package {
-	return inventory.Package{
+	p := inventory.Package{
 		Name: name, Version: version, Ecosystem: "composer",
 		PURL:            "pkg:composer/" + name + "@" + version,
 		Relationship:    rel,
@@ -37,11 +51,16 @@ func packagist(dir, name, version, scope, rel, license, repo, ref string, deps .
 		DeclaredLicense: &inventory.DeclaredLicense{Expression: license, Raw: license},
 		Dependencies:    deps,
 		Properties: []inventory.Property{
+			{Name: "repository", Value: "https://github.com/" + repo + ".git"},
 			{Name: "resolved", Value: "https://api.github.com/repos/" + repo + "/zipball/" + ref},
 			{Name: "source_reference", Value: ref},
 			{Name: "source_url", Value: "https://github.com/" + repo + ".git"},
 		},
 	}
+	if h := homepages[name]; h != "" {
+		p.Properties = append([]inventory.Property{{Name: "homepage", Value: h}}, p.Properties...)
+	}
+	return p
 }
 
 func TestExtract(t *testing.T) {

@@ -26,7 +26,14 @@
 // choose any of them: a POM cannot tell "choose" from "all apply" and
 // many projects list the licenses of bundled code. A packaging other
 // than jar is kept as the property "packaging" and the parent's
-// coordinates as "parent" ("groupId:artifactId:version").
+// coordinates as "parent" ("groupId:artifactId:version"). The project's
+// own <url> is kept as the property "homepage" and its <scm><url> (the
+// browsable repository, not the scm:git: connection) as "repository",
+// after ${...} substitution; a value still holding a reference, or that
+// is not an absolute http(s) URL (for the repository also git://, ssh://
+// or git@host:path), is left out. Maven would inherit both from the
+// parent with the artifactId appended; heng reads only what the POM
+// itself states.
 //
 // A POM without an artifactId (which Maven refuses) has no root package,
 // only its dependencies.
@@ -141,6 +148,7 @@ import (
 
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/internal/sidefile"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -209,6 +217,8 @@ type pom struct {
 	Dependencies                                  []dependency
 	Managed                                       []dependency // <dependencyManagement>
 	Profiles                                      []profile
+	// URL is <url>, SCMURL <scm><url>.
+	URL, SCMURL string
 }
 
 // parent is a POM's <parent>.
@@ -318,6 +328,8 @@ func parse(r io.Reader) (*pom, error) {
 				setProject(p, stack[1], value)
 			case n == 3 && stack[1] == "parent" && p.Parent != nil:
 				setParent(p.Parent, stack[2], value)
+			case n == 3 && stack[1] == "scm" && stack[2] == "url":
+				p.SCMURL = value
 			case n == 3 && stack[1] == "properties":
 				if p.Properties == nil {
 					p.Properties = map[string]string{}
@@ -381,6 +393,8 @@ func setProject(p *pom, name, value string) {
 		p.Packaging = value
 	case "name":
 		p.Name = value
+	case "url":
+		p.URL = value
 	}
 }
 
@@ -641,7 +655,19 @@ func rootPackage(p *pom, res *resolver, deps []string) inventory.Package {
 		raws = append(raws, licenseText(name, url))
 	}
 	root.DeclaredLicense = extractor.Declared(raws...)
+	home, _ := res.expand(p.URL)
+	repo, _ := res.expand(p.SCMURL)
+	root.Properties = append(root.Properties, weburl.Properties(literalLink(home, weburl.Homepage), literalLink(repo, weburl.Repository))...)
 	return root
+}
+
+// literalLink returns norm(v), or "" when v still holds a ${...}
+// reference.
+func literalLink(v string, norm func(string) string) string {
+	if strings.Contains(v, "${") {
+		return ""
+	}
+	return norm(v)
 }
 
 // licenseText picks what to normalise of a <license>: its name, or its

@@ -65,7 +65,7 @@ func TestExtract(t *testing.T) {
 				PURL: "pkg:maven/com.example.shop/shop-parent@2.3.1-SNAPSHOT", Relationship: root,
 				DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0", Raw: "The Apache Software License, Version 2.0"},
 				Dependencies:    []string{"pkg:maven/org.junit.jupiter/junit-jupiter@5.10.2"},
-				Properties:      props("packaging", "pom")},
+				Properties:      props("homepage", "https://github.com/example/shop", "packaging", "pom", "repository", "https://github.com/example/shop/tree/main")},
 			junit,
 		},
 	}, {
@@ -128,7 +128,7 @@ func TestExtract(t *testing.T) {
 					"pkg:maven/org.junit.jupiter/junit-jupiter@5.10.1",
 					"pkg:maven/org.postgresql/postgresql@42.7.3",
 				},
-				Properties: props("packaging", "war", "parent", "com.example.shop:shop-parent:2.3.1-SNAPSHOT")},
+				Properties: props("homepage", "https://shop.example.com/web/", "packaging", "war", "parent", "com.example.shop:shop-parent:2.3.1-SNAPSHOT")},
 			// [x] is exactly x.
 			dep("com.oracle.database.jdbc:ojdbc11", "23.4.0.24.05", "pkg:maven/com.oracle.database.jdbc/ojdbc11@23.4.0.24.05", req),
 			dep("io.micrometer:micrometer-core", "", "pkg:maven/io.micrometer/micrometer-core", req, "constraint", "${micrometer.version}"),

@@ -16,7 +16,10 @@
 // under another name than its own (an alias, "npm:real@version") is named
 // by its own, with the directory's name as the "alias" property. Private
 // packages ("private": true, workspaces linked into node_modules) are
-// packages all the same.
+// packages all the same. The "homepage" and "repository" fields are kept
+// as the properties of those names, read as npm/packagejson reads them
+// (absolute http(s) or git URLs, "git+" stripped, "user/repo" and
+// "github:user/repo" shorthands expanded).
 //
 // An installed package.json is the package as published and says nothing
 // of how the project uses it: Relationship and Scope are unknown (""), and
@@ -153,6 +156,7 @@ func toPackage(m *packagejson.Manifest, p string) (inventory.Package, bool) {
 	if m.Resolved != "" {
 		pkg.Properties = append(pkg.Properties, inventory.Property{Name: "resolved", Value: m.Resolved})
 	}
+	pkg.Properties = append(pkg.Properties, m.LinkProperties()...)
 	if dirName != "" && dirName != name {
 		pkg.Properties = append(pkg.Properties, inventory.Property{Name: "alias", Value: dirName})
 	}

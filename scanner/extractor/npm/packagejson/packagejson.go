@@ -18,6 +18,14 @@
 // npm could not publish (slashes outside a scope) gives no root either.
 // Workspaces have package.json files of their own, each a root.
 //
+// The root also has the "homepage" and "repository" properties, from the
+// "homepage" field and the "repository" field (a string, or the "url" of
+// a {"type", "url", "directory"} object): absolute http(s) URLs, and for
+// the repository also git URLs (git://, ssh://, git@host:path) with a
+// leading "git+" stripped, and the shorthands "github:user/repo",
+// "gitlab:user/repo", "bitbucket:user/repo" and "user/repo" expanded to
+// https URLs. Other values, or values of other types, are ignored.
+//
 // Each dependency is a direct package. Scope: "dependencies" are
 // required, "devDependencies" dev, "optionalDependencies" optional (and,
 // as npm does, a name there overrides the same name in "dependencies"),
@@ -66,6 +74,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -112,7 +121,13 @@ type Manifest struct {
 	// {"type": ...} object (or, in a few old packages, an array).
 	License Licenses `json:"license"`
 	// Licenses is the legacy "licenses" array of {"type": ...} objects.
-	Licenses             Licenses          `json:"licenses"`
+	Licenses Licenses `json:"licenses"`
+	// Homepage is "homepage": the project's web page, as written (a
+	// value that is not a string is left empty).
+	Homepage LooseString `json:"homepage"`
+	// Repository is "repository": a URL or shorthand string, or the url
+	// of a {"type", "url", "directory"} object, as written.
+	Repository           RepositoryField   `json:"repository"`
 	Dependencies         map[string]string `json:"dependencies"`
 	DevDependencies      map[string]string `json:"devDependencies"`
 	OptionalDependencies map[string]string `json:"optionalDependencies"`
@@ -162,6 +177,52 @@ func Parse(r io.Reader) (*Manifest, error) {
 func (m *Manifest) DeclaredLicense() *inventory.DeclaredLicense {
 	raws := append(append([]string(nil), m.License...), m.Licenses...)
 	return extractor.Declared(raws...)
+}
+
+// LinkProperties returns the "homepage" and "repository" properties of
+// the manifest's "homepage" and "repository" fields: absolute http(s)
+// URLs for the homepage; for the repository the same or a git URL
+// (git://, ssh://, git@host:path) with a leading "git+" stripped, the
+// shorthands "github:user/repo", "gitlab:user/repo",
+// "bitbucket:user/repo" and "user/repo" turned into https URLs (see
+// weburl). Other values are ignored.
+func (m *Manifest) LinkProperties() []inventory.Property {
+	return weburl.Properties(weburl.Homepage(string(m.Homepage)), weburl.NPMRepository(string(m.Repository)))
+}
+
+// LooseString is a JSON string; a value of another type reads as "",
+// without an error.
+type LooseString string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *LooseString) UnmarshalJSON(b []byte) error {
+	var str string
+	if json.Unmarshal(b, &str) == nil {
+		*s = LooseString(str)
+	}
+	return nil
+}
+
+// RepositoryField is package.json's "repository": a string, or the "url"
+// of an object ({"type": "git", "url": ..., "directory": ...}). Values of
+// other shapes read as "", without an error.
+type RepositoryField string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *RepositoryField) UnmarshalJSON(b []byte) error {
+	var v struct {
+		URL LooseString `json:"url"`
+	}
+	if len(b) > 0 && b[0] == '{' {
+		if json.Unmarshal(b, &v) == nil {
+			*r = RepositoryField(v.URL)
+		}
+		return nil
+	}
+	var str LooseString
+	_ = str.UnmarshalJSON(b)
+	*r = RepositoryField(str)
+	return nil
 }
 
 // Licenses are license values as written, read from a string, a
@@ -367,6 +428,7 @@ func packages(m *Manifest, dir string) []inventory.Package {
 		Relationship:    inventory.RelationshipRoot,
 		DeclaredLicense: m.DeclaredLicense(),
 		Dependencies:    direct,
+		Properties:      m.LinkProperties(),
 	}
 	if root.PURL == "" {
 		return out

@@ -24,8 +24,10 @@
 // One package per file: its "name" and "version" (taken from the
 // directory names when the manifest lacks them, the version only from a
 // store directory that names one), pkg:ohpm/<scope>/<name>@<version> as
-// purl, "license" as the declared license and the package's directory as
-// its directory. Its "dependencies" are its dependencies: with the
+// purl, "license" as the declared license, the package's directory as
+// its directory, and "homepage" and "repository" as the properties of
+// those names (read as ohpm/ohpackage reads them: absolute http(s) URLs,
+// git URLs for the repository, shorthands expanded). Its "dependencies" are its dependencies: with the
 // version when one is asked for exactly ("1.0.3"), else without a version
 // (a range; the lock file or the installed packages of that name give
 // it when the inventory is merged). The record says nothing of how the
@@ -136,6 +138,7 @@ func packages(p string, m *ohpackage.Manifest) []inventory.Package {
 		PURL:            extractor.PURL("ohpm", "", name, version),
 		Directory:       loc.dir,
 		DeclaredLicense: extractor.Declared(m.Licenses...),
+		Properties:      m.LinkProperties(),
 	}
 	for _, d := range m.Dependencies {
 		v := ""

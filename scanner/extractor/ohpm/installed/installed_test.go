@@ -44,14 +44,16 @@ func TestExtract(t *testing.T) {
 		file: "oh_modules/.ohpm/@ohos+axios@2.2.4/oh_modules/@ohos/axios/oh-package.json5",
 		want: inventory.Package{Name: "@ohos/axios", Version: "2.2.4", Ecosystem: "ohpm", PURL: "pkg:ohpm/%40ohos/axios@2.2.4",
 			Directory:       "oh_modules/.ohpm/@ohos+axios@2.2.4/oh_modules/@ohos/axios",
-			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "MIT"}},
+			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "MIT"},
+			Properties:      []inventory.Property{{Name: "repository", Value: "https://gitee.com/openharmony-sig/ohos_axios"}}},
 	}, {
 		// Dependencies: an exact version and a range.
 		file: "oh_modules/.ohpm/@ohos+polka@1.0.3/oh_modules/@ohos/polka/oh-package.json5",
 		want: inventory.Package{Name: "@ohos/polka", Version: "1.0.3", Ecosystem: "ohpm", PURL: "pkg:ohpm/%40ohos/polka@1.0.3",
 			Directory:       "oh_modules/.ohpm/@ohos+polka@1.0.3/oh_modules/@ohos/polka",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "MIT"},
-			Dependencies:    []string{"pkg:ohpm/%40ohos/node-polyfill@1.0.0", "pkg:ohpm/%40ohos/trouter"}},
+			Dependencies:    []string{"pkg:ohpm/%40ohos/node-polyfill@1.0.0", "pkg:ohpm/%40ohos/trouter"},
+			Properties:      []inventory.Property{{Name: "repository", Value: "https://gitcode.com/openharmony-tpc/openharmony_tpc_samples"}}},
 	}, {
 		// A module's own oh_modules, a Mulan-licensed package.
 		file: "entry/oh_modules/.ohpm/@hmos+dateutil@1.2.0/oh_modules/@hmos/dateutil/oh-package.json5",
@@ -69,7 +71,8 @@ func TestExtract(t *testing.T) {
 		file: "oh_modules/@ohos/hypium/oh-package.json5",
 		want: inventory.Package{Name: "@ohos/hypium", Version: "1.0.19", Ecosystem: "ohpm", PURL: "pkg:ohpm/%40ohos/hypium@1.0.19",
 			Directory:       "oh_modules/@ohos/hypium",
-			DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0", Raw: "Apache-2.0"}},
+			DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0", Raw: "Apache-2.0"},
+			Properties:      []inventory.Property{{Name: "repository", Value: "https://gitee.com/openharmony/testfwk_arkxtest"}}},
 	}}
 	for _, tt := range tests {
 		t.Run(extractor.Base(tt.want.Directory), func(t *testing.T) {

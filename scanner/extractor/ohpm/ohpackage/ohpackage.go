@@ -20,7 +20,12 @@
 //   - The module itself is the root package when the manifest names it
 //     ("name"; "version" when given), with its "license" as the declared
 //     license and the purls of its direct dependencies as its
-//     dependencies. A manifest without a name (the project-level one of
+//     dependencies, and the "homepage" and "repository" properties from
+//     the fields of those names (read as npm/packagejson reads them:
+//     absolute http(s) URLs, git URLs for the repository with "git+"
+//     stripped, a {"url": ...} object's url, the "github:user/repo",
+//     "gitlab:", "bitbucket:" and "user/repo" shorthands expanded to https
+//     URLs; anything else ignored). A manifest without a name (the project-level one of
 //     most DevEco projects) gives no root package, only dependencies.
 //   - Each entry of "dependencies" (scope required), "devDependencies"
 //     (dev) and "dynamicDependencies" (optional, with the property
@@ -54,6 +59,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/scanner/extractor"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -107,6 +113,34 @@ type Manifest struct {
 	Dependencies        []Dependency
 	DevDependencies     []Dependency
 	DynamicDependencies []Dependency
+	// Homepage and Repository are the "homepage" and "repository" links,
+	// already normalised by weburl ("" when absent or not a URL).
+	Homepage   string
+	Repository string
+}
+
+// LinkProperties returns the "homepage" and "repository" properties of
+// the manifest.
+func (m *Manifest) LinkProperties() []inventory.Property {
+	return weburl.Properties(m.Homepage, m.Repository)
+}
+
+// links reads "homepage" (a string) and "repository" (a string, or the
+// "url" of a {"type", "url", "directory"} object) as npm/packagejson
+// does: values of other types or that are not URLs are ignored.
+func links(obj map[string]any) (homepage, repository string) {
+	if s, ok := obj["homepage"].(string); ok {
+		homepage = weburl.Homepage(s)
+	}
+	switch v := obj["repository"].(type) {
+	case string:
+		repository = weburl.NPMRepository(v)
+	case map[string]any:
+		if s, ok := v["url"].(string); ok {
+			repository = weburl.NPMRepository(s)
+		}
+	}
+	return homepage, repository
 }
 
 // Parse reads an oh-package.json5. When only some fields are bad it
@@ -136,6 +170,7 @@ func Parse(r io.Reader) (*Manifest, error) {
 	keep(err)
 	m.DynamicDependencies, err = Dependencies(obj, "dynamicDependencies")
 	keep(err)
+	m.Homepage, m.Repository = links(obj)
 	return &m, errors.Join(errs...)
 }
 
@@ -190,6 +225,7 @@ func (m *Manifest) packages(dir string, isDir func(string) bool) []inventory.Pac
 			PURL:            extractor.PURL("ohpm", "", m.Name, m.Version),
 			Relationship:    inventory.RelationshipRoot,
 			DeclaredLicense: extractor.Declared(m.Licenses...),
+			Properties:      m.LinkProperties(),
 		}
 		for _, p := range direct {
 			if p.PURL != "" {

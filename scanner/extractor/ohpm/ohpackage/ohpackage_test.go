@@ -79,7 +79,8 @@ func TestExtract(t *testing.T) {
 		want: []inventory.Package{
 			{Name: "library", Version: "1.0.0", Ecosystem: "ohpm", PURL: "pkg:ohpm/library@1.0.0", Relationship: root,
 				DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0", Raw: "Apache-2.0"},
-				Dependencies:    []string{"pkg:ohpm/reflect-metadata"}},
+				Dependencies:    []string{"pkg:ohpm/reflect-metadata"},
+				Properties:      prop("homepage", "https://example.com/library", "repository", "https://gitee.com/example/library")},
 			{Name: "reflect-metadata", Ecosystem: "ohpm", PURL: "pkg:ohpm/reflect-metadata", Relationship: direct, Scope: req,
 				Properties: prop("constraint", "^0.1.13")},
 		},
@@ -120,6 +121,26 @@ func TestExtractJSON5(t *testing.T) {
 		want: []inventory.Package{
 			{Name: "x", Version: "1.0.0", Ecosystem: "ohpm", PURL: "pkg:ohpm/x@1.0.0", Relationship: root,
 				DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT AND Apache-2.0", Raw: "MIT; Apache-2.0"}},
+		},
+	}, {
+		name:    "links_shorthand_and_object",
+		content: `{name: "x", homepage: 'https://x.example/', repository: {type: 'git', url: 'git+https://gitee.com/u/x.git'}}`,
+		want: []inventory.Package{
+			{Name: "x", Ecosystem: "ohpm", PURL: "pkg:ohpm/x", Relationship: root,
+				Properties: prop("homepage", "https://x.example/", "repository", "https://gitee.com/u/x.git")},
+		},
+	}, {
+		name:    "links_github_shorthand",
+		content: `{name: "x", repository: 'github:u/x'}`,
+		want: []inventory.Package{
+			{Name: "x", Ecosystem: "ohpm", PURL: "pkg:ohpm/x", Relationship: root,
+				Properties: prop("repository", "https://github.com/u/x")},
+		},
+	}, {
+		name:    "links_bad_values_ignored",
+		content: `{name: "x", homepage: 5, repository: 'gitee.com/u/x'}`,
+		want: []inventory.Package{
+			{Name: "x", Ecosystem: "ohpm", PURL: "pkg:ohpm/x", Relationship: root},
 		},
 	}, {
 		name:    "same_package_twice",

@@ -23,6 +23,13 @@
 //     "[:marker]" sections with the marker appended. As for wheels, only
 //     the requirements that apply without extras are kept ("[extra]"
 //     sections are not).
+//   - "homepage" and "repository" properties come from Project-URL
+//     fields labelled Homepage or Home, and Repository, Source, Source
+//     Code or GitHub (case, spaces, "-", "_" and "." ignored), the first
+//     of each that is a URL winning; Home-page gives the homepage when no
+//     Project-URL does. Only absolute http(s) URLs are kept (for the
+//     repository also git://, ssh:// and git@host:path). See
+//     pkginfo.Links.
 //
 // A PKG-INFO without a valid Name is an error; one without a Version
 // gives the package without it, and an error.

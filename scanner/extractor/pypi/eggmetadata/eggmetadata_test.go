@@ -46,7 +46,7 @@ func TestExtract(t *testing.T) {
 			Name: "pyjwt", Version: "2.6.0", Ecosystem: "pypi", PURL: "pkg:pypi/pyjwt@2.6.0",
 			Directory:       dp + "PyJWT-2.6.0.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "MIT"},
-			Properties:      props("license_file", "AUTHORS.rst", "license_file", "LICENSE"),
+			Properties:      props("homepage", "https://github.com/jpadilla/pyjwt", "license_file", "AUTHORS.rst", "license_file", "LICENSE"),
 		},
 	}, {
 		// A directory without a version in its name (Debian).
@@ -57,10 +57,12 @@ func TestExtract(t *testing.T) {
 			Directory:       dp + "cryptography.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "BSD-3-Clause OR Apache-2.0", Raw: "BSD-3-Clause OR Apache-2.0"},
 			Properties: props(
+				"homepage", "https://github.com/pyca/cryptography",
 				"license_file", "LICENSE",
 				"license_file", "LICENSE.APACHE",
 				"license_file", "LICENSE.BSD",
 				"license_file", "LICENSE.PSF",
+				"repository", "https://github.com/pyca/cryptography/",
 			),
 		},
 	}, {
@@ -71,7 +73,7 @@ func TestExtract(t *testing.T) {
 			Name: "pygobject", Version: "3.42.2", Ecosystem: "pypi", PURL: "pkg:pypi/pygobject@3.42.2",
 			Directory:       dp + "PyGObject-3.42.2.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LGPL-2.0-or-later", Raw: "GNU LGPL"},
-			Properties:      props("license_file", "COPYING", "requires_dist", "pycairo>=1.16.0"),
+			Properties:      props("homepage", "https://pygobject.readthedocs.io", "license_file", "COPYING", "requires_dist", "pycairo>=1.16.0"),
 		},
 	}, {
 		// requires.txt: a "[:marker]" section; extras' sections left out.
@@ -81,7 +83,7 @@ func TestExtract(t *testing.T) {
 			Name: "lazr-restfulclient", Version: "0.14.5", Ecosystem: "pypi", PURL: "pkg:pypi/lazr-restfulclient@0.14.5",
 			Directory:       dp + "lazr.restfulclient-0.14.5.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LGPL-3.0-only", Raw: "LGPL v3"},
-			Properties:      props("license_file", "COPYING.txt", "requires_dist", `httplib2 ; python_version < "3"`),
+			Properties:      props("homepage", "https://launchpad.net/lazr.restfulclient", "license_file", "COPYING.txt", "repository", "https://code.launchpad.net/lazr.restfulclient", "requires_dist", `httplib2 ; python_version < "3"`),
 		},
 	}, {
 		name: "requires_txt_extras_only",
@@ -90,7 +92,7 @@ func TestExtract(t *testing.T) {
 			Name: "pygments", Version: "2.14.0", Ecosystem: "pypi", PURL: "pkg:pypi/pygments@2.14.0",
 			Directory:       dp + "Pygments-2.14.0.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "BSD-2-Clause", Raw: "BSD-2-Clause"},
-			Properties:      props("license_file", "AUTHORS", "license_file", "LICENSE"),
+			Properties:      props("homepage", "https://pygments.org/", "license_file", "AUTHORS", "license_file", "LICENSE", "repository", "https://github.com/pygments/pygments"),
 		},
 	}, {
 		name: "gnu_gpl",
@@ -109,6 +111,7 @@ func TestExtract(t *testing.T) {
 			Name: "antlr-python-runtime", Version: "3.1.1", Ecosystem: "pypi", PURL: "pkg:pypi/antlr-python-runtime@3.1.1",
 			Directory:       "antlr3/antlr_python_runtime.egg-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LicenseRef-heng-unknown-bsd", Raw: "BSD"},
+			Properties:      props("homepage", "http://www.antlr.org/"),
 		},
 	}, {
 		// An unpacked egg: the package's files are the .egg directory.
@@ -135,6 +138,7 @@ func TestExtract(t *testing.T) {
 		want: inventory.Package{
 			Name: "python", Version: "2.7.18", Ecosystem: "pypi", PURL: "pkg:pypi/python@2.7.18",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "PSF-2.0", Raw: "PSF license"},
+			Properties:      props("homepage", "http://www.python.org/2.7"),
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

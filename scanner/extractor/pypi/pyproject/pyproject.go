@@ -23,6 +23,14 @@
 // license-files glob are "license_file" properties: the scanner finds
 // license files on its own.
 //
+// The root's "homepage" and "repository" properties come from
+// [project.urls]: a label Homepage or Home (case, spaces, "-", "_" and
+// "." ignored) is the homepage, Repository, Source, Source Code or
+// GitHub the repository, the first in label order that is an absolute
+// http(s) URL (for the repository also git://, ssh:// or git@host:path)
+// winning; else from Poetry's homepage and repository. Other values are
+// ignored.
+//
 // # Dependencies
 //
 // Every dependency is a direct dependency. Names are PEP 503 normalised;
@@ -74,6 +82,7 @@ import (
 
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/extractor/internal/tomlsafe"
+	"github.com/hengdev/heng/scanner/extractor/internal/weburl"
 	"github.com/hengdev/heng/scanner/extractor/pypi/internal/pkginfo"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -340,7 +349,37 @@ func (r *reader) root(project, poetry map[string]any) (inventory.Package, bool) 
 	for _, f := range r.licenseFiles(project["license-files"]) {
 		p.Properties = append(p.Properties, inventory.Property{Name: "license_file", Value: f})
 	}
+	p.Properties = append(p.Properties, links(project, poetry)...)
 	return p, true
+}
+
+// links returns the "homepage" and "repository" properties: from
+// [project.urls] (labels read by pkginfo.LinkKind, the first of each kind
+// in label order that is a URL), else from [tool.poetry] homepage and
+// repository. Values that are not strings or not URLs are ignored.
+func links(project, poetry map[string]any) []inventory.Property {
+	var home, repo string
+	urls, _ := project["urls"].(map[string]any)
+	for _, label := range sortedKeys(urls) {
+		u, _ := urls[label].(string)
+		switch pkginfo.LinkKind(label) {
+		case weburl.HomepageProperty:
+			if home == "" {
+				home = weburl.Homepage(u)
+			}
+		case weburl.RepositoryProperty:
+			if repo == "" {
+				repo = weburl.Repository(u)
+			}
+		}
+	}
+	if s, ok := poetry["homepage"].(string); ok && home == "" {
+		home = weburl.Homepage(s)
+	}
+	if s, ok := poetry["repository"].(string); ok && repo == "" {
+		repo = weburl.Repository(s)
+	}
+	return weburl.Properties(home, repo)
 }
 
 // licenseFiles reads PEP 639 license-files: an array of globs, or, in

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/hengdev/heng/scanner/extractor/extractortest"
 	"github.com/hengdev/heng/scanner/inventory"
 )
@@ -62,7 +64,8 @@ func TestExtract(t *testing.T) {
 		name: "pep621",
 		want: []inventory.Package{
 			withRoot(pkg("acme-tools", "2.3.0", root, "", "pkg:pypi/acme-tools@2.3.0",
-				"license_file", "AUTHORS.md", "license_file", "LICEN[CS]E*"),
+				"homepage", "https://github.com/acme/acme-tools", "license_file", "AUTHORS.md", "license_file", "LICEN[CS]E*",
+				"repository", "https://github.com/acme/acme-tools.git"),
 				lic("MIT OR Apache-2.0", "MIT OR Apache-2.0"),
 				"pkg:pypi/boto3", "pkg:pypi/build", "pkg:pypi/click", "pkg:pypi/hatch-vcs", "pkg:pypi/hatchling",
 				"pkg:pypi/httpx", "pkg:pypi/ipython", "pkg:pypi/mypy", "pkg:pypi/pydantic", "pkg:pypi/pytest",
@@ -119,11 +122,12 @@ func TestExtract(t *testing.T) {
 			pkg("numpy", "", direct, req, "pkg:pypi/numpy", "constraint", "^1.24", "constraint", "^1.26"),
 			pkg("pendulum", "2.1.2", direct, req, "pkg:pypi/pendulum@2.1.2"),
 			pkg("poetry-core", "", direct, dev, "pkg:pypi/poetry-core", "group", "build-system"),
-			withRoot(pkg("poetry-demo", "0.1.0", root, "", "pkg:pypi/poetry-demo@0.1.0"),
+			withLinks(withRoot(pkg("poetry-demo", "0.1.0", root, "", "pkg:pypi/poetry-demo@0.1.0"),
 				lic("MIT", "MIT"),
 				"pkg:pypi/black", "pkg:pypi/local-pkg", "pkg:pypi/mkdocs@1.5.3", "pkg:pypi/my-lib", "pkg:pypi/numpy",
 				"pkg:pypi/pendulum@2.1.2", "pkg:pypi/poetry-core", "pkg:pypi/pre-commit", "pkg:pypi/psycopg2",
 				"pkg:pypi/pytest", "pkg:pypi/pytest-mock", "pkg:pypi/pywin32@306", "pkg:pypi/requests", "pkg:pypi/uvicorn"),
+				"homepage", "https://python-poetry.org/", "repository", "https://github.com/python-poetry/poetry-demo"),
 			pkg("pre-commit", "", direct, dev, "pkg:pypi/pre-commit", "constraint", "*", "group", "dev"),
 			pkg("psycopg2", "", direct, optional, "pkg:pypi/psycopg2", "constraint", "^2.9", "extra", "pgsql"),
 			pkg("pytest", "", direct, test, "pkg:pypi/pytest", "constraint", "^8.0.0", "group", "test"),
@@ -376,5 +380,38 @@ func TestExtractDeepNesting(t *testing.T) {
 	want := []inventory.Package{pkg("x", "", root, "", "pkg:pypi/x")}
 	if d := extractortest.Diff(want, got); d != "" {
 		t.Errorf("Extract() diff (-want +got):\n%s", d)
+	}
+}
+
+// withLinks adds properties (name, value pairs) to p.
+func withLinks(p inventory.Package, kv ...string) inventory.Package {
+	p.Properties = append(p.Properties, extractortest.Props(kv...)...)
+	return p
+}
+
+func TestLinks(t *testing.T) {
+	tests := []struct {
+		name    string
+		project map[string]any
+		poetry  map[string]any
+		want    []inventory.Property
+	}{
+		{"none", nil, nil, nil},
+		{"labels", map[string]any{"urls": map[string]any{
+			"homepage": "https://h.example/", "Source-Code": "git+https://s.example/r.git", "Docs": "https://d.example/",
+		}}, nil, extractortest.Props("homepage", "https://h.example/", "repository", "https://s.example/r.git")},
+		{"github_label", map[string]any{"urls": map[string]any{"GitHub": "https://github.com/u/r", "Home": "relative/path"}}, nil,
+			extractortest.Props("repository", "https://github.com/u/r")},
+		{"project_urls_win", map[string]any{"urls": map[string]any{"Repository": "https://a.example/r"}},
+			map[string]any{"homepage": "https://p.example/", "repository": "https://p.example/r"},
+			extractortest.Props("homepage", "https://p.example/", "repository", "https://a.example/r")},
+		{"wrong_types", map[string]any{"urls": map[string]any{"Homepage": 5}}, map[string]any{"repository": []any{"x"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, links(tt.project, tt.poetry)); diff != "" {
+				t.Errorf("links mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

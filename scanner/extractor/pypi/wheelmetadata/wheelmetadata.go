@@ -32,6 +32,13 @@
 //     markers, and which installed version satisfies them is for the
 //     resolver that installed them to say. Those of extras are left out:
 //     nothing says the extras were asked for.
+//   - "homepage" and "repository" properties come from Project-URL
+//     fields labelled Homepage or Home, and Repository, Source, Source
+//     Code or GitHub (case, spaces, "-", "_" and "." ignored), the first
+//     of each that is a URL winning; Home-page gives the homepage when no
+//     Project-URL does. Only absolute http(s) URLs are kept (for the
+//     repository also git://, ssh:// and git@host:path). See
+//     pkginfo.Links.
 //
 // A line that is not a header field ends the headers, as it does for
 // Python's own parser (some tools wrote the description without the

@@ -43,9 +43,11 @@ func TestExtract(t *testing.T) {
 			Directory:       sp + "cryptography-48.0.0.dist-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "Apache-2.0 OR BSD-3-Clause", Raw: "Apache-2.0 OR BSD-3-Clause"},
 			Properties: props(
+				"homepage", "https://github.com/pyca/cryptography",
 				"license_file", "LICENSE",
 				"license_file", "LICENSE.APACHE",
 				"license_file", "LICENSE.BSD",
+				"repository", "https://github.com/pyca/cryptography/",
 				"requires_dist", "cffi>=2.0.0 ; platform_python_implementation != 'PyPy'",
 				"requires_dist", "typing-extensions>=4.13.2 ; python_full_version < '3.11'",
 			),
@@ -61,6 +63,7 @@ func TestExtract(t *testing.T) {
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "License :: OSI Approved :: MIT License"},
 			Properties: props(
 				"license_file", "LICENSE",
+				"repository", "https://github.com/Instagram/LibCST",
 				"requires_dist", `dataclasses (>=0.6.0) ; python_version < "3.7"`,
 				"requires_dist", "pyyaml (>=5.2)",
 				"requires_dist", "typing-extensions (>=3.7.4.2)",
@@ -79,6 +82,7 @@ func TestExtract(t *testing.T) {
 				Expression: "LicenseRef-heng-public-domain AND LicenseRef-heng-unknown-python AND BSD-2-Clause AND GPL-3.0-only",
 				Raw:        "public domain, Python, 2-Clause BSD, GPL 3 (see COPYING.txt)",
 			},
+			Properties: props("homepage", "https://docutils.sourceforge.io/"),
 		},
 	}, {
 		// Metadata 2.4 without License-Expression: the SPDX id in
@@ -92,6 +96,7 @@ func TestExtract(t *testing.T) {
 			Properties: props(
 				"license_file", "LICENSE",
 				"license_file", "NOTICE",
+				"repository", "https://github.com/psf/requests",
 				"requires_dist", "certifi>=2023.5.7",
 				"requires_dist", "charset_normalizer<4,>=2",
 				"requires_dist", "idna<4,>=2.5",
@@ -105,7 +110,7 @@ func TestExtract(t *testing.T) {
 			Name: "pickleshare", Version: "0.7.5", Ecosystem: "pypi", PURL: "pkg:pypi/pickleshare@0.7.5",
 			Directory:       sp + "pickleshare-0.7.5.dist-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT", Raw: "MIT"},
-			Properties:      props("requires_dist", `pathlib2; python_version in "2.6 2.7 3.2 3.3"`),
+			Properties:      props("homepage", "https://github.com/pickleshare/pickleshare", "requires_dist", `pathlib2; python_version in "2.6 2.7 3.2 3.3"`),
 		},
 	}, {
 		name: "crlf",
@@ -115,6 +120,7 @@ func TestExtract(t *testing.T) {
 			Directory:       sp + "outcome-1.3.0.post0.dist-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "MIT OR Apache-2.0", Raw: "MIT OR Apache-2.0"},
 			Properties: props(
+				"homepage", "https://github.com/python-trio/outcome",
 				"license_file", "LICENSE",
 				"license_file", "LICENSE.APACHE2",
 				"license_file", "LICENSE.MIT",
@@ -130,7 +136,7 @@ func TestExtract(t *testing.T) {
 			Name: "antlr4-python3-runtime", Version: "4.13.2", Ecosystem: "pypi", PURL: "pkg:pypi/antlr4-python3-runtime@4.13.2",
 			Directory:       sp + "antlr4_python3_runtime-4.13.2.dist-info",
 			DeclaredLicense: &inventory.DeclaredLicense{Expression: "LicenseRef-heng-unknown-bsd", Raw: "BSD"},
-			Properties:      props("requires_dist", `typing ; python_version < "3.5"`),
+			Properties:      props("homepage", "http://www.antlr.org", "requires_dist", `typing ; python_version < "3.5"`),
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

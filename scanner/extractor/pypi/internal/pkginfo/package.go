@@ -15,7 +15,8 @@ import (
 // Version, purl, declared license (see DeclaredLicense), a "license_file"
 // property per License-File field and a "requires_dist" property per
 // Requires-Dist field that applies without extras (its marker does not
-// test "extra"), as written with its white space tidied. Relationship,
+// test "extra"), as written with its white space tidied, and the
+// "homepage" and "repository" properties (see Links). Relationship,
 // scope and directory are the caller's to set.
 //
 // Metadata without a valid Name is an error. Metadata without a Version
@@ -48,6 +49,7 @@ func (m *Metadata) Package() (inventory.Package, error) {
 		}
 		p.Properties = append(p.Properties, inventory.Property{Name: "requires_dist", Value: strings.Join(strings.Fields(r), " ")})
 	}
+	p.Properties = append(p.Properties, m.Links()...)
 	if p.Version == "" {
 		return p, errors.New("no Version field")
 	}
