@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -28,38 +31,93 @@ type Problem struct {
 
 // Validate checks a CycloneDX document, JSON or XML. JSON is checked
 // against the official JSON schema of its spec version (ValidateJSON).
-// XML is read with cyclonedx-go, which reads the namespace's spec version,
-// written back as JSON of the same version and checked against its JSON
-// schema: the JSON and XML schemas describe the same model, so wrong
-// values, missing fields and invalid enumerations are found, with the
-// paths of the JSON form; XML elements the model does not know are
-// ignored by the reader, not reported.
-func Validate(data []byte) (version string, problems []Problem, err error) {
+// XML (1.4 to 1.7) is checked against the official XSD of its version with
+// xmllint (libxml2) when it is installed — Go has no XSD validator —, and
+// in any case read with cyclonedx-go, written back as JSON of the same
+// version and checked against its JSON schema (wrong values, missing
+// fields, invalid enumerations, with the paths of the JSON form). xsd
+// says whether the XSD check ran.
+func Validate(data []byte) (version string, problems []Problem, xsd bool, err error) {
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '<' {
-		return ValidateJSON(data)
+		version, problems, err = ValidateJSON(data)
+		return version, problems, false, err
 	}
 	var bom cdx.BOM
 	if err := cdx.NewBOMDecoder(bytes.NewReader(trimmed), cdx.BOMFileFormatXML).Decode(&bom); err != nil {
-		return "", nil, fmt.Errorf("not a CycloneDX XML document: %w", err)
+		return "", nil, false, fmt.Errorf("not a CycloneDX XML document: %w", err)
 	}
 	if bom.XMLNS == "" || !strings.HasPrefix(bom.XMLNS, "http://cyclonedx.org/schema/bom/") {
-		return "", nil, fmt.Errorf("not a CycloneDX XML document: namespace %q", bom.XMLNS)
+		return "", nil, false, fmt.Errorf("not a CycloneDX XML document: namespace %q", bom.XMLNS)
 	}
 	version = strings.TrimPrefix(bom.XMLNS, "http://cyclonedx.org/schema/bom/")
 	spec, err := ParseSpec(version)
 	if err != nil {
-		// 1.2 and 1.3 are read but heng writes 1.4 and later: check
-		// them as JSON of their own version through the generic path.
-		return version, nil, fmt.Errorf("XML documents are checked from CycloneDX 1.4 on; this one is %s", version)
+		return version, nil, false, fmt.Errorf("XML documents are checked from CycloneDX 1.4 on; this one is %s", version)
+	}
+	problems, xsd, err = validateXSD(data, version)
+	if err != nil {
+		return version, nil, xsd, err
 	}
 	bom.BOMFormat = cdx.BOMFormat // XML says it with the namespace
 	var buf bytes.Buffer
 	if err := encode(&buf, &bom, spec, false); err != nil {
-		return version, nil, err
+		return version, nil, xsd, err
 	}
-	_, problems, err = ValidateJSON(buf.Bytes())
-	return version, problems, err
+	_, more, err := ValidateJSON(buf.Bytes())
+	return version, append(problems, more...), xsd, err
+}
+
+// validateXSD checks an XML document against the embedded XSD of its
+// version with xmllint, when xmllint is installed (xsd false otherwise).
+// Problems are located by line: "line 12".
+func validateXSD(data []byte, version string) (problems []Problem, xsd bool, err error) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		return nil, false, nil
+	}
+	dir, err := os.MkdirTemp("", "heng-xsd-")
+	if err != nil {
+		return nil, false, err
+	}
+	defer os.RemoveAll(dir)
+	for _, name := range []string{"bom-" + version + ".xsd", "spdx.xsd"} {
+		b, err := schema.FS.ReadFile("xsd/" + name)
+		if err != nil {
+			return nil, false, fmt.Errorf("no XML schema for CycloneDX %s", version)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return nil, false, err
+		}
+	}
+	doc := filepath.Join(dir, "document.xml")
+	if err := os.WriteFile(doc, data, 0o644); err != nil {
+		return nil, false, err
+	}
+	out, runErr := exec.Command(xmllint, "--noout", "--nonet", "--schema", filepath.Join(dir, "bom-"+version+".xsd"), doc).CombinedOutput()
+	if runErr == nil {
+		return nil, true, nil
+	}
+	// "document.xml:38: element occurrence: Schemas validity error : ..."
+	for _, line := range strings.Split(string(out), "\n") {
+		rest, ok := strings.CutPrefix(line, doc+":")
+		if !ok {
+			continue
+		}
+		num, msg, ok := strings.Cut(rest, ":")
+		if !ok {
+			continue
+		}
+		if _, m, ok := strings.Cut(msg, "Schemas validity error : "); ok {
+			msg = m
+		}
+		problems = append(problems, Problem{Path: "line " + num, Message: shorten(strings.TrimSpace(msg))})
+	}
+	if len(problems) == 0 {
+		// xmllint failed without saying where: the schema or the tool.
+		return nil, true, fmt.Errorf("xmllint: %s", strings.TrimSpace(string(out)))
+	}
+	return problems, true, nil
 }
 
 // ValidateJSON checks a CycloneDX JSON document against the official

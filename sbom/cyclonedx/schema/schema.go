@@ -15,9 +15,12 @@ import (
 
 // FS holds bom-<version>.schema.json and the schemas they refer to:
 // spdx.schema.json, jsf-0.82.schema.json and (1.7)
-// cryptography-defs.schema.json.
+// cryptography-defs.schema.json; and the XML schemas xsd/bom-<version>.xsd
+// (1.4 to 1.7) with xsd/spdx.xsd. In xsd/bom-1.7.xsd the import of spdx.xsd
+// points at the local copy instead of http://cyclonedx.org/schema/spdx, so
+// that validation needs no network.
 //
-//go:embed *.json
+//go:embed *.json xsd/*.xsd
 var FS embed.FS
 
 // File returns the name of the schema of a spec version ("1.6") in FS.
