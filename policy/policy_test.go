@@ -1,0 +1,150 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hengdev/heng/scanner/inventory"
+)
+
+const examplePolicy = `version: 1
+licenses:
+  allow: [MIT, Apache-2.0, BSD-3-Clause, ISC, MulanPSL-2.0, GPL-3.0-only]
+  deny: [AGPL-3.0-only, AGPL-3.0-or-later]
+  categories:
+    deny: [strong-copyleft, network-copyleft]
+    warn: [weak-copyleft]
+  unknown: deny
+components:
+  deny:
+    - purl: pkg:npm/event-stream@3.3.6
+      reason: compromised release
+    - purl: pkg:npm/left-pad
+      reason: unpublished once
+exceptions:
+  - purl: pkg:npm/some-package
+    licenses: [GPL-2.0-only]
+    reason: approved by legal review
+    ticket: LEGAL-42
+    approver: Jane Doe
+    expires: 2027-06-30
+  - purl: pkg:npm/old-waiver@1.0.0
+    licenses: [MPL-2.0]
+    reason: temporary
+    expires: 2026-01-31
+`
+
+func pkg(purl, declared string, detected ...string) inventory.Package {
+	p := inventory.Package{PURL: purl, Name: purl, Ecosystem: "npm", Relationship: "direct"}
+	if declared != "" {
+		p.DeclaredLicense = &inventory.DeclaredLicense{Expression: declared, Raw: declared}
+	}
+	for _, d := range detected {
+		p.DetectedLicenses = append(p.DetectedLicenses, inventory.DetectedLicense{License: d})
+	}
+	return p
+}
+
+type row struct{ License, Severity, Rule, Source string }
+
+func TestEvaluate(t *testing.T) {
+	pol, err := Parse([]byte(examplePolicy), "policy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	tests := []struct {
+		name  string
+		pkg   inventory.Package
+		today string
+		want  []row
+	}{
+		{"allowed", pkg("pkg:npm/a@1", "MIT"), "2026-11-22", nil},
+		{"denied id", pkg("pkg:npm/a@1", "AGPL-3.0-only"), "2026-11-22", []row{{"AGPL-3.0-only", "error", "licenses.deny", "declared"}}},
+		{"denied category", pkg("pkg:npm/a@1", "GPL-2.0-only"), "2026-11-22", []row{{"GPL-2.0-only", "error", "licenses.categories.deny", "declared"}}},
+		{"warned category", pkg("pkg:npm/a@1", "MPL-2.0"), "2026-11-22", []row{{"MPL-2.0", "warning", "licenses.categories.warn", "declared"}}},
+		{"not on the allow list", pkg("pkg:npm/a@1", "Zlib"), "2026-11-22", []row{{"Zlib", "error", "licenses.allow", "declared"}}},
+		{"OR takes the best branch", pkg("pkg:npm/a@1", "AGPL-3.0-only OR MIT"), "2026-11-22", nil},
+		{"AND takes the worst part", pkg("pkg:npm/a@1", "MIT AND MPL-2.0"), "2026-11-22", []row{{"MPL-2.0", "warning", "licenses.categories.warn", "declared"}}},
+		{"WITH kept with its license", pkg("pkg:npm/a@1", "GPL-2.0-only WITH Classpath-exception-2.0"), "2026-11-22",
+			[]row{{"GPL-2.0-only WITH Classpath-exception-2.0", "error", "licenses.categories.deny", "declared"}}},
+		{"or-later satisfied by an allowed later version", pkg("pkg:npm/a@1", "GPL-2.0-or-later"), "2026-11-22", nil},
+		{"concluded evaluated too", pkg("pkg:npm/a@1", "MIT", "AGPL-3.0-only"), "2026-11-22", []row{{"AGPL-3.0-only", "error", "licenses.deny", "concluded"}}},
+		{"exception in force", pkg("pkg:npm/some-package@2.0.0", "GPL-2.0-only"), "2027-06-30",
+			[]row{{"GPL-2.0-only", "waived", "exceptions", "declared"}}},
+		{"exception expired the day after", pkg("pkg:npm/some-package@2.0.0", "GPL-2.0-only"), "2027-07-01",
+			[]row{{"GPL-2.0-only", "warning", "exceptions", "declared"}, {"GPL-2.0-only", "error", "licenses.categories.deny", "declared"}}},
+		{"exception for another version does not apply", pkg("pkg:npm/old-waiver@2.0.0", "MPL-2.0"), "2026-01-01",
+			[]row{{"MPL-2.0", "warning", "licenses.categories.warn", "declared"}}},
+		{"denied component whatever its license", pkg("pkg:npm/event-stream@3.3.6", "MIT"), "2026-11-22", []row{{"", "error", "components.deny", ""}}},
+		{"version-less component rule", pkg("pkg:npm/left-pad@1.3.0", "WTFPL"), "2026-11-22",
+			[]row{{"", "error", "components.deny", ""}, {"WTFPL", "error", "licenses.allow", "declared"}}},
+		{"no license", pkg("pkg:npm/a@1", ""), "2026-11-22", []row{{"", "error", "licenses.unknown", ""}}},
+		{"malformed expression", pkg("pkg:npm/a@1", "MIT OR (Apache-2.0"), "2026-11-22", []row{{"MIT OR (Apache-2.0", "error", "expression", "declared"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Evaluate(pol, []inventory.Package{tt.pkg}, day(tt.today), false)
+			var got []row
+			for _, f := range res.Findings {
+				got = append(got, row{f.License, f.Severity, f.Rule, f.Source})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			wantPass := true
+			for _, r := range tt.want {
+				if r.Severity == "error" {
+					wantPass = false
+				}
+			}
+			if res.Passed != wantPass {
+				t.Errorf("passed = %v, want %v", res.Passed, wantPass)
+			}
+		})
+	}
+}
+
+func TestFailOnWarning(t *testing.T) {
+	pol, _ := Parse([]byte(examplePolicy), "p")
+	pkgs := []inventory.Package{pkg("pkg:npm/a@1", "MPL-2.0")}
+	if !Evaluate(pol, pkgs, time.Now(), false).Passed {
+		t.Error("a warning failed the check")
+	}
+	if Evaluate(pol, pkgs, time.Now(), true).Passed {
+		t.Error("a warning passed with fail-on warning")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ policy, want string }{
+		{"version: 1\nlicenses:\n  allow: [MTI]\n", `licenses.allow[0]: unknown license "MTI"; did you mean "MIT"?`},
+		{"version: 1\nlicenses:\n  categories:\n    deny: [viral]\n", `unknown category "viral"`},
+		{"version: 1\nlicence:\n  allow: [MIT]\n", "line 2: field licence not found"},
+		{"version: 1\nlicenses: [\n", "line 2"},
+		{"version: 2\n", "version: 2 is not a policy version"},
+		{"version: 1\nexceptions:\n  - purl: pkg:npm/x\n    licenses: [MIT]\n    expires: soon\n", `expires: "soon" is not a date`},
+		{"", "empty policy"},
+		{"version: 1\nlicenses:\n  deny: [Apache2.0]\n", `did you mean "Apache-2.0"?`},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.policy), "p.yaml")
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "p.yaml: ") {
+			t.Errorf("Parse(%q) = %v, want an error containing %q", tt.policy, err, tt.want)
+		}
+	}
+}
+
+func FuzzParseExpression(f *testing.F) {
+	for _, s := range []string{"MIT", "MIT OR (Apache-2.0 AND BSD-3-Clause)", "GPL-2.0-only WITH Classpath-exception-2.0", "((", "a AND", ") OR ("} {
+		f.Add(s)
+	}
+	pol, _ := Parse([]byte(examplePolicy), "p")
+	f.Fuzz(func(t *testing.T, s string) {
+		parseExpression(s)
+		Evaluate(pol, []inventory.Package{pkg("pkg:npm/x@1", s)}, time.Now(), false)
+	})
+}
