@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
+	"github.com/hengdev/heng/cmd/internal/commands/check"
 	"github.com/hengdev/heng/cmd/internal/commands/licenses"
 	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
@@ -83,6 +84,7 @@ violations, and 2 on any other error.`,
 // constructor and listing it here; help shows commands sorted by name.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(
+		check.NewCmdCheck(f, nil),
 		licenses.NewCmdLicenses(f, nil),
 		scan.NewCmdScan(f, nil),
 		sbomcmd.NewCmdSBOM(f, nil),
