@@ -18,6 +18,7 @@ package policy
 
 import (
 	"bytes"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -215,3 +216,17 @@ func editDistance(a, b string) int {
 	}
 	return d[len(a)][len(b)]
 }
+
+// Presets are the starter policies heng policy init writes, by name.
+func Presets() []string { return []string{"permissive", "no-strong-copyleft", "mulan-friendly"} }
+
+// Preset returns the text of a starter policy.
+func Preset(name string) ([]byte, error) {
+	if !slices.Contains(Presets(), name) {
+		return nil, fmt.Errorf("unknown preset %q; presets: %s", name, strings.Join(Presets(), ", "))
+	}
+	return presetFS.ReadFile("presets/" + name + ".yaml")
+}
+
+//go:embed presets/*.yaml
+var presetFS embed.FS

@@ -148,3 +148,29 @@ func FuzzParseExpression(f *testing.F) {
 		Evaluate(pol, []inventory.Package{pkg("pkg:npm/x@1", s)}, time.Now(), false)
 	})
 }
+
+// TestPresets: every starter policy is valid, and judges as its name says.
+func TestPresets(t *testing.T) {
+	for _, name := range Presets() {
+		data, err := Preset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pol, err := Parse(data, name)
+		if err != nil {
+			t.Fatalf("preset %s: %v", name, err)
+		}
+		res := Evaluate(pol, []inventory.Package{pkg("pkg:npm/a@1", "MIT"), pkg("pkg:npm/b@1", "GPL-3.0-only")}, time.Now(), false)
+		if res.Passed || res.Summary.Errors != 1 || res.Findings[0].PURL != "pkg:npm/b@1" {
+			t.Errorf("preset %s: %+v", name, res)
+		}
+	}
+	mulan, _ := Preset("mulan-friendly")
+	pol, _ := Parse(mulan, "m")
+	if res := Evaluate(pol, []inventory.Package{pkg("pkg:npm/a@1", "LicenseRef-MulanPubL-2.0")}, time.Now(), false); !res.Passed {
+		t.Errorf("mulan-friendly refuses MulanPubL-2.0: %+v", res.Findings)
+	}
+	if _, err := Preset("anything-goes"); err == nil {
+		t.Error("unknown preset accepted")
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/commands/check"
 	"github.com/hengdev/heng/cmd/internal/commands/licenses"
+	"github.com/hengdev/heng/cmd/internal/commands/policycmd"
 	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/commands/version"
@@ -88,6 +89,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		licenses.NewCmdLicenses(f, nil),
 		scan.NewCmdScan(f, nil),
 		sbomcmd.NewCmdSBOM(f, nil),
+		policycmd.NewCmdPolicy(f),
 		version.NewCmdVersion(f, nil),
 	)
 }
