@@ -73,9 +73,9 @@ flags, an unreadable or invalid policy or SBOM).`,
 				return err
 			}
 			switch opts.Format {
-			case "text", "json":
+			case "text", "json", "markdown", "junit":
 			default:
-				return cmdutil.FlagErrorf("unknown format %q for --format; available: text, json", opts.Format)
+				return cmdutil.FlagErrorf("unknown format %q for --format; available: text, json, markdown, junit", opts.Format)
 			}
 			switch opts.FailOn {
 			case "error", "warning":
@@ -94,7 +94,7 @@ flags, an unreadable or invalid policy or SBOM).`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Policy, "policy", "", "the policy `file` (default: .heng-policy.yaml or .heng/policy.yaml in PATH)")
 	fl.StringVar(&opts.SBOM, "sbom", "", "check this CycloneDX SBOM `file` instead of scanning")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, json")
+	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, json, markdown (pull-request comments), junit (CI dashboards)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "the lowest `severity` that fails the check: error or warning")
 	scan.AddTreeFlags(fl, &opts.Tree)
@@ -147,11 +147,16 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	res := policy.Evaluate(pol, pkgs, today, opts.FailOn == "warning")
 	color := opts.Output == "" && opts.IO.ColorEnabled()
 	if err := output.WriteFile(opts.Output, opts.IO.Out, func(w io.Writer) error {
-		if opts.Format == "json" {
+		switch opts.Format {
+		case "json":
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			enc.SetEscapeHTML(false)
 			return enc.Encode(res)
+		case "markdown":
+			return policy.WriteMarkdown(w, res, polPath)
+		case "junit":
+			return policy.WriteJUnit(w, res, polPath, opts.FailOn == "warning")
 		}
 		return writeText(w, res, polPath, color, opts.IO)
 	}); err != nil {
