@@ -74,7 +74,7 @@ func Evaluate(p *Policy, pkgs []inventory.Package, today time.Time, failOnWarnin
 			continue
 		}
 		res.Summary.Packages++
-		res.Findings = append(res.Findings, evaluatePackage(p, pkg, today)...)
+		res.Findings = append(res.Findings, applyScope(p, pkg, evaluatePackage(p, pkg, today))...)
 	}
 	slices.SortStableFunc(res.Findings, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.PURL, b.PURL), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Source, b.Source), cmp.Compare(a.License, b.License))
@@ -121,6 +121,16 @@ func evaluatePackage(p *Policy, pkg *inventory.Package, today time.Time) []Findi
 	for _, d := range pkg.DetectedLicenses {
 		if !slices.Contains(detected, d.License) {
 			detected = append(detected, d.License)
+		}
+	}
+	for _, o := range p.Overrides {
+		if purlMatches(o.PURL, pkg.PURL) {
+			detected = []string{o.License}
+		}
+	}
+	for _, c := range p.Choices {
+		if purlMatches(c.PURL, pkg.PURL) && declared != "" && offers(declared, c.License) {
+			declared = c.License
 		}
 	}
 	concluded := ""
@@ -324,4 +334,44 @@ func purlMatches(rule, purl string) bool {
 	}
 	name, _, _ := strings.Cut(purl[strings.LastIndexByte(purl, '/')+1:], "@")
 	return strings.EqualFold(rule, purl[:strings.LastIndexByte(purl, '/')+1]+name)
+}
+
+// applyScope relaxes a package's findings as the policy's scopes say.
+func applyScope(p *Policy, pkg *inventory.Package, fs []Finding) []Finding {
+	switch p.Scopes[pkg.Scope] {
+	case "ignore":
+		return nil
+	case "warn":
+		for i := range fs {
+			if fs[i].Severity == Error {
+				fs[i].Severity = Warning
+				fs[i].Message += " (a " + pkg.Scope + " dependency: scopes." + pkg.Scope + " is warn)"
+			}
+		}
+	}
+	return fs
+}
+
+// offers reports whether an expression offers a license as a choice: one
+// of the branches of its top-level OR.
+func offers(expr, license string) bool {
+	n, err := parseExpression(expr)
+	if err != nil {
+		return false
+	}
+	var walk func(n *node) bool
+	walk = func(n *node) bool {
+		if n.op == "OR" {
+			return walk(n.left) || walk(n.right)
+		}
+		if n.op == "" {
+			name := n.id
+			if n.with != "" {
+				name += " WITH " + n.with
+			}
+			return strings.EqualFold(name, license)
+		}
+		return false
+	}
+	return walk(n)
 }

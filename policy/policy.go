@@ -22,7 +22,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -34,12 +36,40 @@ import (
 
 // Policy is a policy file.
 type Policy struct {
-	Version    int          `yaml:"version"`
+	Version int `yaml:"version"`
+	// Extends names a base policy (an organisation-wide one), relative to
+	// this file, that this one refines: its lists are added to the
+	// base's, its settings replace the base's.
+	Extends    string       `yaml:"extends"`
 	Licenses   LicenseRules `yaml:"licenses"`
 	Components struct {
 		Deny []ComponentRule `yaml:"deny"`
 	} `yaml:"components"`
 	Exceptions []Exception `yaml:"exceptions"`
+	// Scopes relax (or not) the verdicts by dependency scope: for "dev",
+	// "test", "optional" or "required", "warn" makes errors warnings,
+	// "ignore" drops the findings, "enforce" (the default) keeps them.
+	Scopes map[string]string `yaml:"scopes"`
+	// Overrides set the concluded license of packages whose detection is
+	// wrong.
+	Overrides []Override `yaml:"overrides"`
+	// Choices record which license of an "A OR B" the organisation takes
+	// for a package.
+	Choices []Choice `yaml:"choices"`
+}
+
+// Override sets the concluded license of a package.
+type Override struct {
+	PURL    string `yaml:"purl"`
+	License string `yaml:"license"`
+	Reason  string `yaml:"reason"`
+}
+
+// Choice picks one license of a package's "A OR B".
+type Choice struct {
+	PURL    string `yaml:"purl"`
+	License string `yaml:"license"`
+	Reason  string `yaml:"reason"`
 }
 
 // LicenseRules say which licenses are allowed.
@@ -75,13 +105,66 @@ type Exception struct {
 	Ticket   string `yaml:"ticket"`
 }
 
-// Load reads and checks a policy file.
+// Load reads and checks a policy file, and the base policies it extends.
 func Load(path string) (*Policy, error) {
+	return load(path, 0)
+}
+
+func load(path string, depth int) (*Policy, error) {
+	if depth > 8 {
+		return nil, fmt.Errorf("%s: extends nested too deep (a cycle?)", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data, path)
+	p, err := Parse(data, path)
+	if err != nil {
+		return nil, err
+	}
+	if p.Extends == "" {
+		return p, nil
+	}
+	basePath := p.Extends
+	if !filepath.IsAbs(basePath) {
+		basePath = filepath.Join(filepath.Dir(path), basePath)
+	}
+	base, err := load(basePath, depth+1)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: extends %s: %w", path, p.Extends, pe.Err)
+		}
+		return nil, err
+	}
+	return base.refine(p), nil
+}
+
+// refine returns the base policy refined by p: lists added, settings
+// replaced.
+func (base *Policy) refine(p *Policy) *Policy {
+	out := *base
+	out.Extends = ""
+	out.Licenses.Allow = append(slices.Clone(base.Licenses.Allow), p.Licenses.Allow...)
+	out.Licenses.Deny = append(slices.Clone(base.Licenses.Deny), p.Licenses.Deny...)
+	out.Licenses.Categories.Allow = append(slices.Clone(base.Licenses.Categories.Allow), p.Licenses.Categories.Allow...)
+	out.Licenses.Categories.Warn = append(slices.Clone(base.Licenses.Categories.Warn), p.Licenses.Categories.Warn...)
+	out.Licenses.Categories.Deny = append(slices.Clone(base.Licenses.Categories.Deny), p.Licenses.Categories.Deny...)
+	if p.Licenses.Unknown != "" {
+		out.Licenses.Unknown = p.Licenses.Unknown
+	}
+	out.Components.Deny = append(slices.Clone(base.Components.Deny), p.Components.Deny...)
+	out.Exceptions = append(slices.Clone(base.Exceptions), p.Exceptions...)
+	out.Overrides = append(slices.Clone(base.Overrides), p.Overrides...)
+	out.Choices = append(slices.Clone(base.Choices), p.Choices...)
+	out.Scopes = map[string]string{}
+	for k, v := range base.Scopes {
+		out.Scopes[k] = v
+	}
+	for k, v := range p.Scopes {
+		out.Scopes[k] = v
+	}
+	return &out
 }
 
 // Parse reads and checks a policy; name is the file's name for messages.
@@ -145,6 +228,32 @@ func (p *Policy) check() error {
 		if !strings.HasPrefix(r.PURL, "pkg:") {
 			errs = append(errs, fmt.Errorf("components.deny[%d].purl: %q is not a package URL (pkg:type/name@version)", i, r.PURL))
 		}
+	}
+	for scope, v := range p.Scopes {
+		switch scope {
+		case "required", "optional", "dev", "test":
+		default:
+			errs = append(errs, fmt.Errorf("scopes: unknown scope %q; scopes: required, optional, dev, test", scope))
+		}
+		switch v {
+		case "enforce", "warn", "ignore":
+		default:
+			errs = append(errs, fmt.Errorf("scopes.%s: %q; want enforce, warn or ignore", scope, v))
+		}
+	}
+	for i, o := range p.Overrides {
+		if !strings.HasPrefix(o.PURL, "pkg:") {
+			errs = append(errs, fmt.Errorf("overrides[%d].purl: %q is not a package URL", i, o.PURL))
+		}
+		if _, err := parseExpression(o.License); err != nil {
+			errs = append(errs, fmt.Errorf("overrides[%d].license: %q: %v", i, o.License, err))
+		}
+	}
+	for i, c := range p.Choices {
+		if !strings.HasPrefix(c.PURL, "pkg:") {
+			errs = append(errs, fmt.Errorf("choices[%d].purl: %q is not a package URL", i, c.PURL))
+		}
+		checkIDs(fmt.Sprintf("choices[%d].license", i), []string{c.License})
 	}
 	for i, e := range p.Exceptions {
 		if !strings.HasPrefix(e.PURL, "pkg:") {

@@ -1,6 +1,9 @@
 package policy
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +175,77 @@ func TestPresets(t *testing.T) {
 	}
 	if _, err := Preset("anything-goes"); err == nil {
 		t.Error("unknown preset accepted")
+	}
+}
+
+// TestRefinements: scopes, overrides, choices and extends.
+func TestRefinements(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("org.yaml", `version: 1
+licenses:
+  allow: [MIT]
+  categories:
+    deny: [strong-copyleft]
+  unknown: deny
+scopes:
+  test: ignore
+`)
+	repo := write("repo.yaml", `version: 1
+extends: org.yaml
+licenses:
+  allow: [Apache-2.0]
+scopes:
+  dev: warn
+overrides:
+  - purl: pkg:npm/misdetected
+    license: MIT
+    reason: the COPYING file is a test fixture
+choices:
+  - purl: pkg:npm/dual@1.0.0
+    license: MIT
+    reason: we take MIT
+`)
+	pol, err := Load(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(pol.Licenses.Allow, []string{"MIT", "Apache-2.0"}) || pol.Scopes["test"] != "ignore" || pol.Scopes["dev"] != "warn" {
+		t.Fatalf("extends: %+v", pol)
+	}
+	dev := pkg("pkg:npm/devtool@1", "GPL-3.0-only")
+	dev.Scope = "dev"
+	test := pkg("pkg:npm/testtool@1", "GPL-3.0-only")
+	test.Scope = "test"
+	mis := pkg("pkg:npm/misdetected@2", "MIT", "GPL-3.0-only")
+	dual := pkg("pkg:npm/dual@1.0.0", "GPL-3.0-only OR MIT")
+	res := Evaluate(pol, []inventory.Package{dev, test, mis, dual, pkg("pkg:npm/apache@1", "Apache-2.0")}, time.Now(), false)
+	var got []row
+	for _, f := range res.Findings {
+		got = append(got, row{f.PURL, f.Severity, f.Rule, f.Source})
+	}
+	want := []row{{"pkg:npm/devtool@1", "warning", "licenses.categories.deny", "declared"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	if !res.Passed {
+		t.Error("failed")
+	}
+	write("loop.yaml", "version: 1\nextends: loop.yaml\n")
+	if _, err := Load(filepath.Join(dir, "loop.yaml")); err == nil || !strings.Contains(err.Error(), "nested too deep") {
+		t.Errorf("extends loop: %v", err)
+	}
+	write("orphan.yaml", "version: 1\nextends: nowhere.yaml\n")
+	if _, err := Load(filepath.Join(dir, "orphan.yaml")); err == nil || !strings.Contains(err.Error(), "extends nowhere.yaml") {
+		t.Errorf("missing base: %v", err)
+	}
+	if _, err := Parse([]byte("version: 1\nscopes:\n  build: ignore\n"), "p"); err == nil || !strings.Contains(err.Error(), `unknown scope "build"`) {
+		t.Errorf("bad scope: %v", err)
 	}
 }
