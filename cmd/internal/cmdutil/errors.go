@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 )
 
 // ErrViolations is returned by a command whose check ran fine and found
@@ -48,3 +49,13 @@ func (e *FlagError) Error() string { return e.err.Error() }
 
 // Unwrap returns the wrapped error, for errors.Is and errors.As.
 func (e *FlagError) Unwrap() error { return e.err }
+
+// CannotRead reports that a file cannot be read, as "cannot read NAME:
+// REASON", without the operation and path an *fs.PathError repeats.
+func CannotRead(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot read %s: %w", name, err)
+}

@@ -111,7 +111,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return fmt.Errorf("cannot read policy %s: %w", polPath, pe.Err)
+			return cmdutil.CannotRead("policy "+polPath, err)
 		}
 		return err
 	}
@@ -120,11 +120,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if opts.SBOM != "" {
 		f, err := os.Open(opts.SBOM)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fmt.Errorf("cannot read %s: %w", opts.SBOM, err)
+			return cmdutil.CannotRead(opts.SBOM, err)
 		}
 		bom, err := cyclonedx.Read(f)
 		f.Close()

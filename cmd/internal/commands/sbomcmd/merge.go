@@ -88,7 +88,7 @@ func runMerge(opts *mergeOptions) error {
 func readBOM(name string) (*cdx.BOM, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", name, bare(err))
+		return nil, cmdutil.CannotRead(name, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > cyclonedx.MaxDocumentSize {

@@ -2,9 +2,7 @@ package sbomcmd
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -54,7 +52,7 @@ func runValidate(opts *validateOptions) error {
 	}
 	data, err := os.ReadFile(opts.File)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", opts.File, bare(err))
+		return cmdutil.CannotRead(opts.File, err)
 	}
 	version, problems, xsd, err := cyclonedx.Validate(data)
 	if err != nil {
@@ -75,16 +73,6 @@ func runValidate(opts *validateOptions) error {
 		fmt.Fprintf(opts.IO.Out, "%s: %s: %s\n", opts.File, at, p.Message)
 	}
 	return fmt.Errorf("%s: %d schema violations against CycloneDX %s: %w", opts.File, len(problems), version, cmdutil.ErrInvalid)
-}
-
-// bare drops the operation and path an *fs.PathError repeats: the message
-// names the file already.
-func bare(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // isXML reports whether a document starts like XML.
