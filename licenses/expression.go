@@ -54,11 +54,13 @@ func CanonicalExpression(s string) (canon string, single bool, err error) {
 				if c, ok := excs[lower]; ok {
 					id = c
 				}
-			case strings.HasPrefix(lower, "licenseref-"):
+			case hasPrefixFoldASCII(id, "licenseref-"):
 				id = "LicenseRef-" + id[len("licenseref-"):]
-			case strings.HasPrefix(lower, "documentref-"):
+			case hasPrefixFoldASCII(id, "documentref-"):
 				id = "DocumentRef-" + id[len("documentref-"):]
-				if j := strings.Index(strings.ToLower(id), ":licenseref-"); j >= 0 {
+				// Byte offsets in id itself: strings.ToLower may change
+				// the length of a string that is not valid UTF-8.
+				if j := indexFoldASCII(id, ":licenseref-"); j >= 0 {
 					id = id[:j] + ":LicenseRef-" + id[j+len(":licenseref-"):]
 				}
 			default:
@@ -139,4 +141,21 @@ func splitExpression(s string) []string {
 	}
 	flush(len(s))
 	return toks
+}
+
+// hasPrefixFoldASCII reports whether s starts with prefix (lower-case
+// ASCII), ignoring ASCII case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// indexFoldASCII finds sub (lower-case ASCII) in s ignoring ASCII case,
+// as a byte offset into s; -1 when absent.
+func indexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
