@@ -383,3 +383,21 @@ func TestFindURLs(t *testing.T) {
 		}
 	}
 }
+
+func TestAnd(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"MIT"}, "MIT"},
+		{[]string{"MIT OR Apache-2.0"}, "MIT OR Apache-2.0"},
+		{[]string{"MIT", "", "MIT"}, "MIT"},
+		{[]string{"Zlib", "MIT OR Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0"}, "Zlib AND (MIT OR Apache-2.0) AND (GPL-2.0-only WITH Classpath-exception-2.0)"},
+	}
+	for _, tt := range tests {
+		if got := And(tt.in...); got != tt.want {
+			t.Errorf("And(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package licenses
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -158,4 +159,26 @@ func indexFoldASCII(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// And joins licenses that all apply into one SPDX expression: each
+// license once, in the order given, compound parts in parentheses ("MIT
+// AND (Apache-2.0 OR BSD-3-Clause)"); "" for none, the license itself for
+// one.
+func And(exprs ...string) string {
+	var parts []string
+	for _, e := range exprs {
+		if e != "" && !slices.Contains(parts, e) {
+			parts = append(parts, e)
+		}
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	for i, e := range parts {
+		if strings.Contains(e, " ") {
+			parts[i] = "(" + e + ")"
+		}
+	}
+	return strings.Join(parts, " AND ")
 }

@@ -119,9 +119,7 @@ func evaluatePackage(p *Policy, pkg *inventory.Package, today time.Time) []Findi
 	}
 	var detected []string
 	for _, d := range pkg.DetectedLicenses {
-		if !slices.Contains(detected, d.License) {
-			detected = append(detected, d.License)
-		}
+		detected = append(detected, d.License)
 	}
 	for _, o := range p.Overrides {
 		if purlMatches(o.PURL, pkg.PURL) {
@@ -133,17 +131,7 @@ func evaluatePackage(p *Policy, pkg *inventory.Package, today time.Time) []Findi
 			declared = c.License
 		}
 	}
-	concluded := ""
-	if len(detected) > 0 {
-		parts := make([]string, len(detected))
-		for i, d := range detected {
-			parts[i] = "(" + d + ")"
-		}
-		concluded = strings.Join(parts, " AND ")
-		if len(detected) == 1 {
-			concluded = detected[0]
-		}
-	}
+	concluded := licenses.And(detected...)
 	if declared == "" && concluded == "" {
 		switch p.Licenses.Unknown {
 		case "allow":

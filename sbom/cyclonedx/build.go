@@ -154,9 +154,10 @@ func (b *builder) fileComponents() []cdx.Component {
 		if f.SHA256 != "" {
 			c.Hashes = &[]cdx.Hash{{Algorithm: cdx.HashAlgoSHA256, Value: f.SHA256}}
 		}
-		c.Licenses = b.licenses("", and(found))
+		concluded := licenses.And(found...)
+		c.Licenses = b.licenses("", concluded)
 		if b.spec >= cdx.SpecVersion1_5 {
-			c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: &occ}
+			c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(concluded), Occurrences: &occ}
 			var cs []cdx.Copyright
 			for _, s := range f.Copyrights {
 				if !slices.ContainsFunc(cs, func(c cdx.Copyright) bool { return c.Text == s.Statement }) {
@@ -167,7 +168,7 @@ func (b *builder) fileComponents() []cdx.Component {
 				c.Evidence.Copyright = &cs
 			}
 		}
-		if props := b.licenseProperties("", and(found)); len(props) > 0 {
+		if props := b.licenseProperties("", concluded); len(props) > 0 {
 			c.Properties = &props
 		}
 		out = append(out, c)
@@ -228,8 +229,9 @@ func (b *builder) project(mainIdx int) cdx.Component {
 		}
 	}
 	slices.Sort(found)
-	c.Licenses = b.licenses(declared, and(found))
-	if props := b.licenseProperties(declared, and(found)); len(props) > 0 {
+	concluded := licenses.And(found...)
+	c.Licenses = b.licenses(declared, concluded)
+	if props := b.licenseProperties(declared, concluded); len(props) > 0 {
 		all := append(derefProps(c.Properties), props...)
 		slices.SortFunc(all, func(a, b cdx.Property) int {
 			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Value, b.Value))
@@ -237,7 +239,7 @@ func (b *builder) project(mainIdx int) cdx.Component {
 		c.Properties = &all
 	}
 	if b.spec >= cdx.SpecVersion1_5 && len(files) > 0 {
-		c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(and(found)), Occurrences: b.occurrences(files)}
+		c.Evidence = &cdx.Evidence{Licenses: b.evidenceLicenses(concluded), Occurrences: b.occurrences(files)}
 	}
 	return c
 }
@@ -314,12 +316,10 @@ func (b *builder) component(p *inventory.Package) cdx.Component {
 	}
 	var detected, files []string
 	for _, d := range p.DetectedLicenses {
-		if !slices.Contains(detected, d.License) {
-			detected = append(detected, d.License)
-		}
+		detected = append(detected, d.License)
 		files = append(files, d.Files...)
 	}
-	concluded := and(detected)
+	concluded := licenses.And(detected...)
 	c.Licenses = b.licenses(declared, concluded)
 
 	props := b.properties(p, declared, concluded)
@@ -524,24 +524,6 @@ func (b *builder) choice(expr string, ack cdx.LicenseAcknowledgement) cdx.Licens
 // isExpression reports whether a license is a compound SPDX expression.
 func isExpression(s string) bool {
 	return strings.ContainsAny(s, " ()")
-}
-
-// and joins licenses found together: all of them apply.
-func and(ids []string) string {
-	switch len(ids) {
-	case 0:
-		return ""
-	case 1:
-		return ids[0]
-	}
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		if isExpression(id) {
-			id = "(" + id + ")"
-		}
-		parts[i] = id
-	}
-	return strings.Join(parts, " AND ")
 }
 
 // occurrences lists the files licenses were found in, each with the first

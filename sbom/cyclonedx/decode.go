@@ -236,7 +236,7 @@ func packageOf(c *cdx.Component) inventory.Package {
 		slices.Sort(declared)
 		declared = slices.Compact(declared)
 		raw := strings.Join(declared, " AND ")
-		expr := and(declared)
+		expr := licenses.And(declared...)
 		p.DeclaredLicense = &inventory.DeclaredLicense{Expression: expr, Raw: raw}
 	}
 	return p

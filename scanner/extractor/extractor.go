@@ -107,25 +107,12 @@ func Declared(raws ...string) *inventory.DeclaredLicense {
 			continue
 		}
 		kept = append(kept, r)
-		e := licenses.Normalize(r).Expression
-		if strings.Contains(e, " ") && len(raws) > 1 {
-			e = "(" + e + ")"
-		}
-		if !slices.Contains(exprs, e) {
-			exprs = append(exprs, e)
-		}
+		exprs = append(exprs, licenses.Normalize(r).Expression)
 	}
-	switch len(kept) {
-	case 0:
+	if len(kept) == 0 {
 		return nil
-	case 1:
-		return &inventory.DeclaredLicense{Expression: licenses.Normalize(kept[0]).Expression, Raw: kept[0]}
 	}
-	expr := strings.Join(exprs, " AND ")
-	if len(exprs) == 1 {
-		expr = strings.TrimSuffix(strings.TrimPrefix(expr, "("), ")")
-	}
-	return &inventory.DeclaredLicense{Expression: expr, Raw: strings.Join(kept, "; ")}
+	return &inventory.DeclaredLicense{Expression: licenses.And(exprs...), Raw: strings.Join(kept, "; ")}
 }
 
 // SRIHash turns a Subresource Integrity value ("sha512-<base64>", as npm,
