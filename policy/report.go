@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/hengdev/heng/internal/human"
 )
 
 // WriteMarkdown writes a result as Markdown, for a pull-request comment:
@@ -111,8 +113,5 @@ func WriteJUnit(w io.Writer, res Result, policyName string, failOnWarning bool) 
 
 // count writes "1 error", "2 errors".
 func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%d %s", n, human.Plural(n, noun, noun+"s"))
 }

@@ -30,6 +30,14 @@ func Count(n int64) string {
 	return b.String()
 }
 
+// Plural picks the singular form for exactly one, the plural otherwise.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Bytes formats a size in decimal (SI) units with one decimal: 512 B,
 // 12.3 kB, 45.6 MB.
 func Bytes(n int64) string {

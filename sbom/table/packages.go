@@ -93,7 +93,7 @@ func (f Format) packages(bw *bufio.Writer, pkgs []inventory.Package, s inventory
 		fmt.Fprintf(bw, "  %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", human.Count(int64(len(sorted)-MaxPackages)))))
 	}
 	if disagree > 0 {
-		fmt.Fprintf(bw, "  %s\n", red(fmt.Sprintf("≠ %s %s whose license files disagree with the license they declare", human.Count(int64(disagree)), plural(disagree, "package", "packages"))))
+		fmt.Fprintf(bw, "  %s\n", red(fmt.Sprintf("≠ %s %s whose license files disagree with the license they declare", human.Count(int64(disagree)), human.Plural(disagree, "package", "packages"))))
 	}
 }
 

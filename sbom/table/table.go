@@ -61,7 +61,7 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 		filesW = max(filesW, len(human.Count(int64(l.Files))))
 	}
 	for _, l := range langs {
-		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, human.Count(int64(l.Files)), plural(l.Files, "file", "files"), human.Bytes(l.Bytes))
+		fmt.Fprintf(bw, "  %-*s  %*s %-5s  %9s\n", nameW, l.Name, filesW, human.Count(int64(l.Files)), human.Plural(l.Files, "file", "files"), human.Bytes(l.Bytes))
 	}
 
 	if !doc.OmitFiles {
@@ -105,7 +105,7 @@ func (f Format) fileSections(bw *bufio.Writer, doc *sbom.Document, s inventory.S
 	for _, name := range byLicense.names {
 		files := byLicense.files[name]
 		c := s.Licenses[name]
-		fmt.Fprintf(bw, "  %s  %s\n", bold(name), gray(fmt.Sprintf("%s %s, %s", human.Count(int64(c.Files)), plural(c.Files, "file", "files"), kinds(c.Kinds))))
+		fmt.Fprintf(bw, "  %s  %s\n", bold(name), gray(fmt.Sprintf("%s %s, %s", human.Count(int64(c.Files)), human.Plural(c.Files, "file", "files"), kinds(c.Kinds))))
 		for i, fl := range files {
 			if i == MaxFilesPerLicense {
 				fmt.Fprintf(bw, "      %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", human.Count(int64(len(files)-i)))))
@@ -115,7 +115,7 @@ func (f Format) fileSections(bw *bufio.Writer, doc *sbom.Document, s inventory.S
 		}
 	}
 	if len(s.Holders) > 0 {
-		fmt.Fprintf(bw, "\n%s\n", bold(fmt.Sprintf("Copyright holders (%s %s)", human.Count(int64(s.Copyrights)), plural(s.Copyrights, "statement", "statements"))))
+		fmt.Fprintf(bw, "\n%s\n", bold(fmt.Sprintf("Copyright holders (%s %s)", human.Count(int64(s.Copyrights)), human.Plural(s.Copyrights, "statement", "statements"))))
 		holders := make(map[string]inventory.Count, len(s.Holders))
 		for h, n := range s.Holders {
 			holders[h] = inventory.Count{Files: n}
@@ -125,7 +125,7 @@ func (f Format) fileSections(bw *bufio.Writer, doc *sbom.Document, s inventory.S
 				fmt.Fprintf(bw, "  %s\n", gray(fmt.Sprintf("… and %s more (see --format json)", human.Count(int64(len(holders)-i)))))
 				break
 			}
-			fmt.Fprintf(bw, "  %s  %s\n", h.Name, gray(fmt.Sprintf("%s %s", human.Count(int64(h.Files)), plural(h.Files, "file", "files"))))
+			fmt.Fprintf(bw, "  %s  %s\n", h.Name, gray(fmt.Sprintf("%s %s", human.Count(int64(h.Files)), human.Plural(h.Files, "file", "files"))))
 		}
 	}
 }
@@ -188,11 +188,4 @@ func kinds(m map[string]int) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/cmd/internal/output"
+	"github.com/hengdev/heng/internal/human"
 	"github.com/hengdev/heng/policy"
 	"github.com/hengdev/heng/sbom/cyclonedx"
 	"github.com/hengdev/heng/scanner/inventory"
@@ -159,8 +160,8 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	if !res.Passed {
-		return fmt.Errorf("%d %s, %d %s against %s: %w", res.Summary.Errors, plural(res.Summary.Errors, "error", "errors"),
-			res.Summary.Warnings, plural(res.Summary.Warnings, "warning", "warnings"), polPath, cmdutil.ErrViolations)
+		return fmt.Errorf("%d %s, %d %s against %s: %w", res.Summary.Errors, human.Plural(res.Summary.Errors, "error", "errors"),
+			res.Summary.Warnings, human.Plural(res.Summary.Warnings, "warning", "warnings"), polPath, cmdutil.ErrViolations)
 	}
 	return nil
 }
@@ -239,14 +240,7 @@ func writeText(w io.Writer, res policy.Result, polPath string, color bool, ios *
 		}
 	}
 	fmt.Fprintf(w, "%s: %d packages checked against %s: %d %s, %d %s, %d waived\n",
-		verdict, res.Summary.Packages, polPath, res.Summary.Errors, plural(res.Summary.Errors, "error", "errors"),
-		res.Summary.Warnings, plural(res.Summary.Warnings, "warning", "warnings"), res.Summary.Waived)
+		verdict, res.Summary.Packages, polPath, res.Summary.Errors, human.Plural(res.Summary.Errors, "error", "errors"),
+		res.Summary.Warnings, human.Plural(res.Summary.Warnings, "warning", "warnings"), res.Summary.Waived)
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

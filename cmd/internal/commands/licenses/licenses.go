@@ -17,6 +17,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/cmd/internal/output"
+	"github.com/hengdev/heng/internal/human"
 	lic "github.com/hengdev/heng/licenses"
 )
 
@@ -305,7 +306,7 @@ func runList(opts *listOptions) error {
 	if len(shown) == 0 {
 		msg := "no " + kind + " match"
 		if hidden > 0 {
-			msg += fmt.Sprintf("; %d deprecated %s: add --deprecated", hidden, plural(hidden, "id does", "ids do"))
+			msg += fmt.Sprintf("; %d deprecated %s: add --deprecated", hidden, human.Plural(hidden, "id does", "ids do"))
 		}
 		fmt.Fprintln(ios.ErrOut, msg)
 		return nil
@@ -339,13 +340,6 @@ func footer(all []lic.Info, shown, hidden int, exceptions bool) string {
 		return s + fmt.Sprintf("; heng knows %d exceptions (SPDX License List %s)", excs, lic.ListVersion)
 	}
 	return s + fmt.Sprintf("; heng knows %d licenses (SPDX License List %s) and %d heng LicenseRefs", spdx, lic.ListVersion, heng)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // listTable lays out the listing: ID, CATEGORY, OSI, DEPRECATED (with
