@@ -29,9 +29,9 @@ func Read(r io.Reader) (*cdx.BOM, error) {
 	if len(data) > MaxDocumentSize {
 		return nil, fmt.Errorf("larger than %d MiB", MaxDocumentSize>>20)
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	trimmed, isXML := body(data)
 	format := cdx.BOMFileFormatJSON
-	if len(trimmed) > 0 && trimmed[0] == '<' {
+	if isXML {
 		format = cdx.BOMFileFormatXML
 	}
 	var bom cdx.BOM
@@ -42,6 +42,20 @@ func Read(r io.Reader) (*cdx.BOM, error) {
 		return nil, fmt.Errorf("not a CycloneDX document: bomFormat is %q, want \"CycloneDX\"", bom.BOMFormat)
 	}
 	return &bom, nil
+}
+
+// IsXML reports whether a document is XML rather than JSON: its first
+// character, after a byte-order mark and white space, is "<".
+func IsXML(data []byte) bool {
+	_, xml := body(data)
+	return xml
+}
+
+// body strips a document's byte-order mark and leading white space, and
+// tells XML from JSON by the first character left.
+func body(data []byte) (trimmed []byte, xml bool) {
+	trimmed = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return trimmed, len(trimmed) > 0 && trimmed[0] == '<'
 }
 
 // Packages turns a CycloneDX document made by any tool (Syft, Trivy,

@@ -38,8 +38,8 @@ type Problem struct {
 // fields, invalid enumerations, with the paths of the JSON form). xsd
 // says whether the XSD check ran.
 func Validate(data []byte) (version string, problems []Problem, xsd bool, err error) {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(trimmed) == 0 || trimmed[0] != '<' {
+	trimmed, isXML := body(data)
+	if !isXML {
 		version, problems, err = ValidateJSON(data)
 		return version, problems, false, err
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hengdev/heng/cmd/internal/build"
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
+	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/cmd/internal/output"
@@ -119,14 +120,9 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 
 	var pkgs []inventory.Package
 	if opts.SBOM != "" {
-		f, err := os.Open(opts.SBOM)
+		bom, err := sbomcmd.ReadBOM(opts.SBOM)
 		if err != nil {
-			return cmdutil.CannotRead(opts.SBOM, err)
-		}
-		bom, err := cyclonedx.Read(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", opts.SBOM, err)
+			return err
 		}
 		pkgs = cyclonedx.Packages(bom)
 	} else {

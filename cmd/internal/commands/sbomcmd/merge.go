@@ -72,7 +72,7 @@ func runMerge(opts *mergeOptions) error {
 	}
 	var boms []*cdx.BOM
 	for _, name := range opts.Files {
-		bom, err := readBOM(name)
+		bom, err := ReadBOM(name)
 		if err != nil {
 			return err
 		}
@@ -84,8 +84,10 @@ func runMerge(opts *mergeOptions) error {
 	})
 }
 
-// readBOM reads one CycloneDX document; errors name the file.
-func readBOM(name string) (*cdx.BOM, error) {
+// ReadBOM reads one CycloneDX document, JSON or XML, from a file; a file
+// over cyclonedx.MaxDocumentSize is refused before it is read, and errors
+// name the file. heng check reads --sbom with it too.
+func ReadBOM(name string) (*cdx.BOM, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, cmdutil.CannotRead(name, err)

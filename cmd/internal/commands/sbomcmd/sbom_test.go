@@ -29,7 +29,7 @@ func TestHugeDocuments(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "too large to check") || errors.Is(err, cmdutil.ErrInvalid) {
 		t.Errorf("validate: %v", err)
 	}
-	_, err = readBOM(p)
+	_, err = ReadBOM(p)
 	if err == nil || !strings.Contains(err.Error(), "larger than 256 MiB") {
 		t.Errorf("merge: %v", err)
 	}

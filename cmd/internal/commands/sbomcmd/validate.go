@@ -1,7 +1,6 @@
 package sbomcmd
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 
@@ -58,7 +57,7 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.File, err)
 	}
-	if isXML(data) && !xsd && !opts.IO.IsQuiet() {
+	if cyclonedx.IsXML(data) && !xsd && !opts.IO.IsQuiet() {
 		fmt.Fprintf(opts.IO.ErrOut, "heng: %s: checked in its JSON form only; install xmllint (libxml2) for the XSD check\n", opts.File)
 	}
 	if len(problems) == 0 {
@@ -73,10 +72,4 @@ func runValidate(opts *validateOptions) error {
 		fmt.Fprintf(opts.IO.Out, "%s: %s: %s\n", opts.File, at, p.Message)
 	}
 	return fmt.Errorf("%s: %d schema violations against CycloneDX %s: %w", opts.File, len(problems), version, cmdutil.ErrInvalid)
-}
-
-// isXML reports whether a document starts like XML.
-func isXML(data []byte) bool {
-	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return len(t) > 0 && t[0] == '<'
 }
