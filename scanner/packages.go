@@ -110,7 +110,7 @@ func (s *scan) finishPackages() []inventory.Package {
 	// first, so that merging (which keeps the first declared license and
 	// directory of a package) gives the same result on every run.
 	slices.SortStableFunc(s.packages, func(a, b inventory.Package) int {
-		return cmp.Or(inventory.ComparePackages(&a, &b), compareLocations(a.Locations, b.Locations))
+		return cmp.Or(inventory.ComparePackages(&a, &b), slices.CompareFunc(a.Locations, b.Locations, inventory.CompareLocations))
 	})
 	pkgs := inventory.MergePackages(s.packages)
 	byDir := licenseFilesByDir(s.files)
@@ -326,11 +326,4 @@ func isLicenseFileName(name string) bool {
 		}
 	}
 	return false
-}
-
-// compareLocations orders location lists by their first difference.
-func compareLocations(a, b []inventory.Location) int {
-	return slices.CompareFunc(a, b, func(x, y inventory.Location) int {
-		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.FoundBy, y.FoundBy))
-	})
 }

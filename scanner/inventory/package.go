@@ -84,6 +84,11 @@ type Location struct {
 	FoundBy string `json:"found_by"`
 }
 
+// CompareLocations orders locations by path, then extractor.
+func CompareLocations(a, b Location) int {
+	return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.FoundBy, b.FoundBy))
+}
+
 // DeclaredLicense is a license as a package's metadata declares it.
 type DeclaredLicense struct {
 	// Expression is the normalised SPDX expression; parts heng cannot
@@ -148,9 +153,7 @@ func ComparePackages(a, b *Package) int {
 // Normalize sorts and de-duplicates the lists of a package and makes nil
 // lists empty, so that the same package always encodes the same way.
 func (p *Package) Normalize() {
-	slices.SortFunc(p.Locations, func(a, b Location) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.FoundBy, b.FoundBy))
-	})
+	slices.SortFunc(p.Locations, CompareLocations)
 	p.Locations = slices.Compact(p.Locations)
 	slices.Sort(p.Dependencies)
 	p.Dependencies = slices.Compact(p.Dependencies)
