@@ -262,7 +262,7 @@ func (s *scan) moduleCacheLicenses(pkgs []inventory.Package) {
 				continue
 			}
 			for _, l := range res.Findings {
-				if n := cmpOr(l.ID, l.Expression); n != "" {
+				if n := cmp.Or(l.ID, l.Expression); n != "" {
 					p.DetectedLicenses = append(p.DetectedLicenses, inventory.DetectedLicense{License: n, Files: []string{filepath.ToSlash(f)}})
 					found = true
 				}
@@ -270,32 +270,9 @@ func (s *scan) moduleCacheLicenses(pkgs []inventory.Package) {
 		}
 		if found {
 			p.Directory = filepath.ToSlash(dir)
-			p.DetectedLicenses = mergeDetected(p.DetectedLicenses)
 			p.Normalize()
 		}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// mergeDetected joins detected licenses of the same name.
-func mergeDetected(ds []inventory.DetectedLicense) []inventory.DetectedLicense {
-	by := map[string]int{}
-	var out []inventory.DetectedLicense
-	for _, d := range ds {
-		if i, ok := by[d.License]; ok {
-			out[i].Files = append(out[i].Files, d.Files...)
-			continue
-		}
-		by[d.License] = len(out)
-		out = append(out, d)
-	}
-	return out
 }
 
 // moduleCacheDir returns the directory of module@version in a Go module

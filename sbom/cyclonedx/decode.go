@@ -192,13 +192,8 @@ func packageOf(c *cdx.Component) inventory.Package {
 		}
 	}
 	var declared []string
+	// Entries of one license are joined by Normalize.
 	addDetected := func(expr string, files []string) {
-		for i, d := range p.DetectedLicenses {
-			if d.License == expr {
-				p.DetectedLicenses[i].Files = append(p.DetectedLicenses[i].Files, files...)
-				return
-			}
-		}
 		p.DetectedLicenses = append(p.DetectedLicenses, inventory.DetectedLicense{License: expr, Files: files})
 	}
 	concludedProp := ""

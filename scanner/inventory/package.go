@@ -150,8 +150,9 @@ func ComparePackages(a, b *Package) int {
 	)
 }
 
-// Normalize sorts and de-duplicates the lists of a package and makes nil
-// lists empty, so that the same package always encodes the same way.
+// Normalize sorts and de-duplicates the lists of a package (detected
+// licenses of the same name become one, with all their files) and makes
+// nil lists empty, so that the same package always encodes the same way.
 func (p *Package) Normalize() {
 	slices.SortFunc(p.Locations, CompareLocations)
 	p.Locations = slices.Compact(p.Locations)
@@ -165,11 +166,21 @@ func (p *Package) Normalize() {
 		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Value, b.Value))
 	})
 	p.Properties = slices.Compact(p.Properties)
-	for i := range p.DetectedLicenses {
-		slices.Sort(p.DetectedLicenses[i].Files)
-		p.DetectedLicenses[i].Files = slices.Compact(p.DetectedLicenses[i].Files)
+	// One entry per license, with the files of every entry that named it.
+	slices.SortStableFunc(p.DetectedLicenses, func(a, b DetectedLicense) int { return cmp.Compare(a.License, b.License) })
+	var detected []DetectedLicense
+	for _, d := range p.DetectedLicenses {
+		if n := len(detected); n > 0 && detected[n-1].License == d.License {
+			detected[n-1].Files = append(detected[n-1].Files, d.Files...)
+			continue
+		}
+		detected = append(detected, d)
 	}
-	slices.SortFunc(p.DetectedLicenses, func(a, b DetectedLicense) int { return cmp.Compare(a.License, b.License) })
+	for i := range detected {
+		slices.Sort(detected[i].Files)
+		detected[i].Files = slices.Compact(detected[i].Files)
+	}
+	p.DetectedLicenses = detected
 	if p.Locations == nil {
 		p.Locations = []Location{}
 	}

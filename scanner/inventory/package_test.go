@@ -80,6 +80,19 @@ func TestMergePackages(t *testing.T) {
 			},
 		},
 		{
+			name: "a license detected by two sources is one entry with both files",
+			in: []Package{
+				{Name: "x", Version: "1", Ecosystem: EcosystemNPM, PURL: "pkg:npm/x@1",
+					DetectedLicenses: []DetectedLicense{{License: "MIT", Files: []string{"b/LICENSE"}}, {License: "ISC", Files: []string{"a/LICENSE"}}}},
+				{Name: "x", Version: "1", Ecosystem: EcosystemNPM, PURL: "pkg:npm/x@1",
+					DetectedLicenses: []DetectedLicense{{License: "MIT", Files: []string{"a/LICENSE", "b/LICENSE"}}}},
+			},
+			want: []Package{
+				{Name: "x", Version: "1", Ecosystem: EcosystemNPM, PURL: "pkg:npm/x@1",
+					DetectedLicenses: []DetectedLicense{{License: "ISC", Files: []string{"a/LICENSE"}}, {License: "MIT", Files: []string{"a/LICENSE", "b/LICENSE"}}}},
+			},
+		},
+		{
 			name: "packages without purls are kept apart by directory",
 			in: []Package{
 				{Name: "zlib", Ecosystem: EcosystemGeneric, Directory: "third_party/zlib"},
