@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/hengdev/heng/licenses"
+	"github.com/hengdev/heng/scanner/classify"
 	"github.com/hengdev/heng/scanner/extractor"
 	"github.com/hengdev/heng/scanner/inventory"
 	"github.com/hengdev/heng/scanner/walk"
@@ -248,7 +249,7 @@ func (s *scan) moduleCacheLicenses(pkgs []inventory.Package) {
 			continue
 		}
 		for _, e := range ents {
-			if e.IsDir() || !isLicenseFileName(e.Name()) {
+			if e.IsDir() || !classify.IsLicenseFile(e.Name()) {
 				continue
 			}
 			f := filepath.Join(dir, e.Name())
@@ -291,16 +292,4 @@ func moduleCacheDir(cache, mod, version string) (string, bool) {
 	dir := filepath.Join(cache, filepath.FromSlash(b.String()))
 	st, err := os.Stat(dir)
 	return dir, err == nil && st.IsDir()
-}
-
-// isLicenseFileName reports whether a file name is that of a license file,
-// by the rule the classifier uses.
-func isLicenseFileName(name string) bool {
-	u := strings.ToUpper(name)
-	for _, p := range []string{"LICENSE", "LICENCE", "COPYING", "NOTICE", "UNLICENSE"} {
-		if strings.HasPrefix(u, p) {
-			return true
-		}
-	}
-	return false
 }
