@@ -110,6 +110,8 @@ func (f Format) Encode(w io.Writer, doc *sbom.Document) error {
 	if f.XML {
 		dropOccurrenceLines(bom)
 	}
+	// Encoded whole before anything is written: the XML encoder writes as
+	// it goes, and a failure must not leave half a document on stdout.
 	var buf bytes.Buffer
 	if err := encode(&buf, bom, f.spec(), f.XML); err != nil {
 		return err
