@@ -4,6 +4,7 @@
 package check
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -75,9 +76,9 @@ flags, an unreadable or invalid policy or SBOM).`,
 				return err
 			}
 			switch opts.Format {
-			case "text", "json", "markdown", "junit":
+			case "text", "json", "sarif", "markdown", "junit":
 			default:
-				return cmdutil.FlagErrorf("unknown format %q for --format; available: text, json, markdown, junit", opts.Format)
+				return cmdutil.FlagErrorf("unknown format %q for --format; available: text, json, sarif, markdown, junit", opts.Format)
 			}
 			switch opts.FailOn {
 			case "error", "warning":
@@ -96,7 +97,7 @@ flags, an unreadable or invalid policy or SBOM).`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Policy, "policy", "", "the policy `file` (default: .heng-policy.yaml or .heng/policy.yaml in PATH)")
 	fl.StringVar(&opts.SBOM, "sbom", "", "check this CycloneDX SBOM `file` instead of scanning")
-	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, json, markdown (pull-request comments), junit (CI dashboards)")
+	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, json, sarif (GitHub code scanning), markdown (pull-request comments), junit (CI dashboards)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "the lowest `severity` that fails the check: error or warning")
 	scan.AddTreeFlags(fl, &opts.Tree)
@@ -150,6 +151,8 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 			return policy.WriteMarkdown(w, res, polPath)
 		case "junit":
 			return policy.WriteJUnit(w, res, polPath, opts.FailOn == "warning")
+		case "sarif":
+			return policy.WriteSARIF(w, res, polPath, sarifOptions(opts))
 		}
 		return writeText(w, res, polPath, color, opts.IO)
 	}); err != nil {
@@ -160,6 +163,25 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 			res.Summary.Warnings, human.Plural(res.Summary.Warnings, "warning", "warnings"), polPath, cmdutil.ErrViolations)
 	}
 	return nil
+}
+
+// sarifOptions point SARIF findings at the lines of the files that
+// brought each package in, relative to the current directory (a
+// repository's root in CI); findings of an SBOM that says nothing of
+// where its packages came from point at the SBOM.
+func sarifOptions(opts *checkOptions) policy.SARIFOptions {
+	o := policy.SARIFOptions{ToolVersion: opts.Build.Version}
+	if opts.SBOM != "" {
+		o.Fallback = filepath.ToSlash(opts.SBOM)
+		o.Line = lineFinder(".")
+		return o
+	}
+	root := cmp.Or(opts.Root, ".")
+	if !filepath.IsAbs(root) {
+		o.Base = filepath.ToSlash(filepath.Clean(root))
+	}
+	o.Line = lineFinder(root)
+	return o
 }
 
 // findPolicy returns the policy file to use: --policy, else

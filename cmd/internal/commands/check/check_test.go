@@ -21,7 +21,7 @@ func TestNewCmdCheckFlags(t *testing.T) {
 		{name: "sbom", args: []string{"--sbom", "bom.json", "--policy", "p.yaml", "-f", "json", "--fail-on", "warning"}, check: func(o *checkOptions) bool {
 			return o.SBOM == "bom.json" && o.Policy == "p.yaml" && o.Format == "json" && o.FailOn == "warning"
 		}},
-		{name: "bad_format", args: []string{"-f", "xml"}, wantErr: `unknown format "xml" for --format; available: text, json, markdown, junit`},
+		{name: "bad_format", args: []string{"-f", "xml"}, wantErr: `unknown format "xml" for --format; available: text, json, sarif, markdown, junit`},
 		{name: "bad_fail_on", args: []string{"--fail-on", "info"}, wantErr: `invalid --fail-on "info": want error or warning`},
 		{name: "path_and_sbom", args: []string{"--sbom", "b.json", "src"}, wantErr: "give a path or --sbom, not both"},
 	}
