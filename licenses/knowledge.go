@@ -294,7 +294,7 @@ func Suggest(id string, n int) []string {
 	var cands []cand
 	seen := map[string]bool{}
 	if norm := Normalize(id); norm.Known {
-		for _, leaf := range expressionIDs(norm.Expression) {
+		for _, leaf := range IDs(norm.Expression) {
 			if !seen[leaf] {
 				seen[leaf] = true
 				cands = append(cands, cand{leaf, -1})
@@ -403,9 +403,9 @@ func lessFold(a, b string) bool {
 	return a < b
 }
 
-// expressionIDs returns the license and exception ids in a canonical
-// expression, in order, without operators or parentheses.
-func expressionIDs(expr string) []string {
+// IDs returns the license and exception ids of a canonical expression, in
+// order, without operators, parentheses or a trailing "+".
+func IDs(expr string) []string {
 	var out []string
 	for _, t := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(expr)) {
 		switch t {

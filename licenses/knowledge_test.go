@@ -204,7 +204,7 @@ func TestLookupDeprecatedReplacements(t *testing.T) {
 		if n.Expression != r || !n.Known {
 			t.Errorf("replacement of %s: Normalize(%q) = %+v, want itself, known", info.ID, r, n)
 		}
-		for _, id := range expressionIDs(r) {
+		for _, id := range IDs(r) {
 			if got, ok := Lookup(id); !ok || got.Deprecated {
 				t.Errorf("replacement of %s names %s, not a current id", info.ID, id)
 			}
