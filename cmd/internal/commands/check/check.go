@@ -7,11 +7,8 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -19,6 +16,7 @@ import (
 
 	"github.com/hengdev/heng/cmd/internal/build"
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
+	"github.com/hengdev/heng/cmd/internal/commands/policycmd"
 	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
@@ -105,17 +103,17 @@ flags, an unreadable or invalid policy or SBOM).`,
 }
 
 func runCheck(ctx context.Context, opts *checkOptions) error {
-	polPath, err := findPolicy(opts)
+	dir := opts.Root
+	if opts.SBOM != "" {
+		dir = "."
+	}
+	polPath, err := policycmd.Find(opts.Policy, dir, true)
 	if err != nil {
 		return err
 	}
 	// The policy is read and checked before any scanning.
-	pol, err := policy.Load(polPath)
+	pol, err := policycmd.Load(polPath)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return cmdutil.CannotRead("policy "+polPath, err)
-		}
 		return err
 	}
 
@@ -182,27 +180,6 @@ func sarifOptions(opts *checkOptions) policy.SARIFOptions {
 	}
 	o.Line = lineFinder(root)
 	return o
-}
-
-// findPolicy returns the policy file to use: --policy, else
-// .heng-policy.yaml, then .heng/policy.yaml in the scanned directory.
-func findPolicy(opts *checkOptions) (string, error) {
-	if opts.Policy != "" {
-		return opts.Policy, nil
-	}
-	dir := opts.Root
-	if opts.SBOM != "" {
-		dir = "."
-	}
-	var tried []string
-	for _, name := range []string{".heng-policy.yaml", filepath.Join(".heng", "policy.yaml")} {
-		p := filepath.Join(dir, name)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p, nil
-		}
-		tried = append(tried, p)
-	}
-	return "", cmdutil.FlagErrorf("no policy found: looked for %s and %s; give one with --policy", tried[0], tried[1])
 }
 
 func writeText(w io.Writer, res policy.Result, polPath string, color bool, ios *iostreams.IOStreams) error {

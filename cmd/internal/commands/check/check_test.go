@@ -1,11 +1,9 @@
 package check
 
 import (
-	"bytes"
 	"testing"
 
-	"github.com/hengdev/heng/cmd/internal/cmdutil"
-	"github.com/hengdev/heng/cmd/internal/iostreams"
+	"github.com/hengdev/heng/cmd/internal/cmdtest"
 )
 
 func TestNewCmdCheckFlags(t *testing.T) {
@@ -27,13 +25,7 @@ func TestNewCmdCheckFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *checkOptions
-			cmd := NewCmdCheck(&cmdutil.Factory{IOStreams: ios}, func(o *checkOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdCheck, tc.args...)
 			if tc.wantErr != "" {
 				if err == nil || err.Error() != tc.wantErr {
 					t.Fatalf("error = %v, want %q", err, tc.wantErr)

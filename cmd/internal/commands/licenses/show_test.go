@@ -1,7 +1,6 @@
 package licenses
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/hengdev/heng/cmd/internal/cmdtest"
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	lic "github.com/hengdev/heng/licenses"
@@ -50,15 +50,7 @@ func TestShowFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *showOptions
-			cmd := NewCmdShow(&cmdutil.Factory{IOStreams: ios}, func(o *showOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			cmd.SilenceErrors = true
-			cmd.SilenceUsage = true
-			_, err := cmd.ExecuteC()
+			got, err := cmdtest.Parse(NewCmdShow, tt.args...)
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("error = %v, want %q", err, tt.wantErr)

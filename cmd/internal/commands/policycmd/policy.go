@@ -1,5 +1,6 @@
 // Package policycmd implements `heng policy`: write a starter policy file
-// (init) and check one (validate).
+// (init) and check one (validate); and finds and loads a project's policy
+// for the commands that apply one (check, report).
 package policycmd
 
 import (
@@ -8,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -104,4 +106,43 @@ categories, dates, purls. Exit status 0 valid, 1 invalid, 2 unreadable.`,
 			return nil
 		},
 	}
+}
+
+// DefaultFiles are where a project keeps its policy, relative to its
+// root, in the order they are looked for.
+var DefaultFiles = []string{".heng-policy.yaml", filepath.Join(".heng", "policy.yaml")}
+
+// Find returns the policy file to use: the one given (--policy), else the
+// first of DefaultFiles in dir. With none found it returns "" and, when
+// required, an error naming where it looked.
+func Find(given, dir string, required bool) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	var tried []string
+	for _, name := range DefaultFiles {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+		tried = append(tried, p)
+	}
+	if !required {
+		return "", nil
+	}
+	return "", cmdutil.FlagErrorf("no policy found: looked for %s and %s; give one with --policy", tried[0], tried[1])
+}
+
+// Load reads and checks a policy file; an unreadable one is an error of
+// the kind that exits 2 with the file named.
+func Load(path string) (*policy.Policy, error) {
+	pol, err := policy.Load(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, cmdutil.CannotRead("policy "+path, err)
+		}
+		return nil, err
+	}
+	return pol, nil
 }

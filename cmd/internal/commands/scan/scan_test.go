@@ -1,14 +1,12 @@
 package scan
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/hengdev/heng/cmd/internal/cmdutil"
-	"github.com/hengdev/heng/cmd/internal/iostreams"
+	"github.com/hengdev/heng/cmd/internal/cmdtest"
 )
 
 func TestNewCmdScanFlags(t *testing.T) {
@@ -28,13 +26,7 @@ func TestNewCmdScanFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			var got *scanOptions
-			cmd := NewCmdScan(&cmdutil.Factory{IOStreams: ios}, func(o *scanOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
+			got, err := cmdtest.Parse(NewCmdScan, tc.args...)
 			if tc.wantErr != "" {
 				if err == nil || err.Error() != tc.wantErr {
 					t.Fatalf("error = %v, want %q", err, tc.wantErr)
