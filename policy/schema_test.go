@@ -14,11 +14,10 @@ import (
 	"github.com/hengdev/heng/licenses"
 )
 
-// TestSchema: the JSON Schema shipped for editors accepts every preset and
-// the documented example, refuses what Parse refuses structurally, and
-// lists the same categories as heng.
-func TestSchema(t *testing.T) {
-	data, err := os.ReadFile("policy.schema.json")
+// compileSchema compiles a JSON schema file.
+func compileSchema(t *testing.T, file string) *jsonschema.Schema {
+	t.Helper()
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,13 +26,21 @@ func TestSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("policy.schema.json", doc); err != nil {
+	if err := c.AddResource(file, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile("policy.schema.json")
+	sch, err := c.Compile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sch
+}
+
+// TestSchema: the JSON Schema shipped for editors accepts every preset and
+// the documented example, refuses what Parse refuses structurally, and
+// lists the same categories as heng.
+func TestSchema(t *testing.T) {
+	sch := compileSchema(t, "policy.schema.json")
 	validate := func(yamlText []byte) error {
 		var v any
 		if err := yaml.Unmarshal(yamlText, &v); err != nil {
@@ -73,6 +80,10 @@ func TestSchema(t *testing.T) {
 				} `json:"items"`
 			} `json:"categories"`
 		} `json:"definitions"`
+	}
+	data, err := os.ReadFile("policy.schema.json")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatal(err)
