@@ -216,13 +216,10 @@ func judgeID(p *Policy, purl, id, with string, today time.Time) (verdict, *verdi
 		if e.Ticket != "" {
 			who += "; " + e.Ticket
 		}
-		if e.Expires != "" {
-			until, _ := time.Parse(time.DateOnly, e.Expires)
-			if today.After(until) {
-				note = &verdict{level: 2, rule: "exceptions", license: name,
-					message: fmt.Sprintf("the exception for %s expired on %s (%s)", name, e.Expires, strings.TrimPrefix(who, "; "))}
-				continue
-			}
+		if e.Expired(today) {
+			note = &verdict{level: 2, rule: "exceptions", license: name,
+				message: fmt.Sprintf("the exception for %s expired on %s (%s)", name, e.Expires, strings.TrimPrefix(who, "; "))}
+			continue
 		}
 		msg := "waived by an exception"
 		if who != "" {
@@ -362,4 +359,20 @@ func offers(expr, license string) bool {
 		return false
 	}
 	return walk(n)
+}
+
+// Expired reports whether the exception no longer applies on the day of
+// today: its Expires date is a day, and the exception holds through the
+// whole of it (in UTC), whatever the time of day today is; it has expired
+// from the next day on. No date never expires.
+func (e Exception) Expired(today time.Time) bool {
+	if e.Expires == "" {
+		return false
+	}
+	until, err := time.Parse(time.DateOnly, e.Expires)
+	if err != nil {
+		return false
+	}
+	y, m, d := today.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).After(until)
 }

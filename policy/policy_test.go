@@ -249,3 +249,31 @@ choices:
 		t.Errorf("bad scope: %v", err)
 	}
 }
+
+// TestExceptionExpired: an exception holds through its whole expiry day
+// (UTC), whatever the time of the check.
+func TestExceptionExpired(t *testing.T) {
+	e := Exception{Expires: "2027-06-30"}
+	tests := []struct {
+		at   string
+		want bool
+	}{
+		{"2027-06-29T23:59:59Z", false},
+		{"2027-06-30T00:00:00Z", false},
+		{"2027-06-30T23:59:59Z", false},
+		{"2027-06-30T20:00:00-05:00", true}, // 01:00 UTC the next day
+		{"2027-07-01T00:00:00Z", true},
+	}
+	for _, tt := range tests {
+		at, err := time.Parse(time.RFC3339, tt.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Expired(at); got != tt.want {
+			t.Errorf("expired at %s = %v, want %v", tt.at, got, tt.want)
+		}
+	}
+	if (Exception{}).Expired(time.Now()) {
+		t.Error("an exception without a date expired")
+	}
+}
