@@ -10,6 +10,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/commands/check"
 	"github.com/hengdev/heng/cmd/internal/commands/licenses"
+	"github.com/hengdev/heng/cmd/internal/commands/notice"
 	"github.com/hengdev/heng/cmd/internal/commands/policycmd"
 	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
@@ -87,6 +88,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(
 		check.NewCmdCheck(f, nil),
 		licenses.NewCmdLicenses(f, nil),
+		notice.NewCmdNotice(f, nil),
 		scan.NewCmdScan(f, nil),
 		sbomcmd.NewCmdSBOM(f, nil),
 		policycmd.NewCmdPolicy(f),
