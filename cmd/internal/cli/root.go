@@ -12,6 +12,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/commands/licenses"
 	"github.com/hengdev/heng/cmd/internal/commands/notice"
 	"github.com/hengdev/heng/cmd/internal/commands/policycmd"
+	"github.com/hengdev/heng/cmd/internal/commands/report"
 	"github.com/hengdev/heng/cmd/internal/commands/sbomcmd"
 	"github.com/hengdev/heng/cmd/internal/commands/scan"
 	"github.com/hengdev/heng/cmd/internal/commands/version"
@@ -92,6 +93,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 		scan.NewCmdScan(f, nil),
 		sbomcmd.NewCmdSBOM(f, nil),
 		policycmd.NewCmdPolicy(f),
+		report.NewCmdReport(f, nil),
 		version.NewCmdVersion(f, nil),
 	)
 }
