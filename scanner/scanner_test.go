@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/hengdev/heng/internal/testtree"
 	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/scanner/classify"
 	"github.com/hengdev/heng/scanner/inventory"
@@ -62,17 +63,7 @@ package x
 // writeTree creates files (path -> content) under a new temp dir.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	root := t.TempDir()
-	for p, c := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
+	return testtree.New(t, files)
 }
 
 func run(t *testing.T, cfg Config) *Result {

@@ -2,11 +2,10 @@ package attribution
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hengdev/heng/internal/testtree"
 	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/scanner"
@@ -64,15 +63,7 @@ func testTree(t testing.TB) string {
 		"node_modules/i/package.json": npmPackage("i", "1.0.0", "Apache-2.0"),
 		"node_modules/i/NOTICE":       "Example Thing\nCopyright 2019 The Example Foundation\n\nThis product includes software developed at\nThe Example Foundation (https://example.org/).\n",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	return dir
 }
 

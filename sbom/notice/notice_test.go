@@ -3,8 +3,6 @@ package notice
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/hengdev/heng/internal/testtree"
 	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/sbom"
 	"github.com/hengdev/heng/sbom/attribution"
@@ -69,15 +68,7 @@ func testProject(t *testing.T) *attribution.Project {
 		"node_modules/with-notice/package.json": npmPackage("with-notice", "3.0.0", "Apache-2.0"),
 		"node_modules/with-notice/NOTICE":       "With Notice\nCopyright 2015 The Notice Foundation\n\nThis product includes software developed at\nThe Notice Foundation (https://notice.example/).\n",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, dir, files)
 	res, err := scanner.Run(context.Background(), scanner.Config{Root: dir, Jobs: 2, Extractors: list.All()})
 	if err != nil {
 		t.Fatal(err)
