@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -26,6 +28,9 @@ import (
 	"github.com/hengdev/heng/sbom/cyclonedx"
 	"github.com/hengdev/heng/scanner/inventory"
 )
+
+// formats are the output formats of --format.
+var formats = []string{"text", "json", "sarif", "markdown", "junit"}
 
 type checkOptions struct {
 	IO    *iostreams.IOStreams
@@ -73,10 +78,8 @@ flags, an unreadable or invalid policy or SBOM).`,
 			if err := opts.Check(); err != nil {
 				return err
 			}
-			switch opts.Format {
-			case "text", "json", "sarif", "markdown", "junit":
-			default:
-				return cmdutil.FlagErrorf("unknown format %q for --format; available: text, json, sarif, markdown, junit", opts.Format)
+			if !slices.Contains(formats, opts.Format) {
+				return cmdutil.FlagErrorf("unknown format %q for --format; available: %s", opts.Format, strings.Join(formats, ", "))
 			}
 			switch opts.FailOn {
 			case "error", "warning":
@@ -99,6 +102,8 @@ flags, an unreadable or invalid policy or SBOM).`,
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
 	fl.StringVar(&opts.FailOn, "fail-on", "error", "the lowest `severity` that fails the check: error or warning")
 	scan.AddTreeFlags(fl, &opts.Tree)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -75,6 +75,7 @@ the license files its evidence names). docs/notice.md describes the file.`,
 	fl.StringVarP(&opts.Format, "format", "f", "text", "output `format`: text, markdown or html")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout (written whole or not at all)")
 	subject.AddFlags(fl, &opts.Options)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(notice.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

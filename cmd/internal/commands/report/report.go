@@ -91,6 +91,7 @@ LC_MESSAGES, LANG). docs/report.md describes the report.`,
 	fl.StringVar(&opts.Lang, "lang", "", "the report's `language`: en or zh-CN (default: from the locale)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` (written whole or not at all)")
 	subject.AddFlags(fl, &opts.Options)
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(htmlreport.Langs(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
