@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // What heng knows about licenses, embedded in the binary so that it never
@@ -407,7 +408,7 @@ func lessFold(a, b string) bool {
 // order, without operators, parentheses or a trailing "+".
 func IDs(expr string) []string {
 	var out []string
-	for _, t := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(expr)) {
+	for _, t := range strings.FieldsFunc(expr, func(r rune) bool { return r == '(' || r == ')' || unicode.IsSpace(r) }) {
 		switch t {
 		case "AND", "OR", "WITH":
 			continue

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -384,5 +385,24 @@ func BenchmarkLookup(b *testing.B) {
 	loadKnowledge()
 	for b.Loop() {
 		Lookup("apache-2.0")
+	}
+}
+
+func TestIDs(t *testing.T) {
+	tests := []struct {
+		expr string
+		want []string
+	}{
+		{"", nil},
+		{"MIT", []string{"MIT"}},
+		{"(MIT OR Apache-2.0) AND BSD-3-Clause", []string{"MIT", "Apache-2.0", "BSD-3-Clause"}},
+		{"GPL-2.0-or-later WITH Classpath-exception-2.0", []string{"GPL-2.0-or-later", "Classpath-exception-2.0"}},
+		{"((GPL-2.0+))", []string{"GPL-2.0"}},
+		{"MIT\tAND\nISC", []string{"MIT", "ISC"}},
+	}
+	for _, tt := range tests {
+		if got := IDs(tt.expr); !slices.Equal(got, tt.want) {
+			t.Errorf("IDs(%q) = %q, want %q", tt.expr, got, tt.want)
+		}
 	}
 }
