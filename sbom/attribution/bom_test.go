@@ -197,3 +197,31 @@ func must2(tb testing.TB, err error) {
 		tb.Fatal(err)
 	}
 }
+
+// TestFromBOMAttachedTexts: license texts an SBOM carries (as ORT or
+// cdxgen can write them, plain or base64) are the package's own texts;
+// their copyright lines go to the package.
+func TestFromBOMAttachedTexts(t *testing.T) {
+	bom, err := cyclonedx.Read(bytes.NewReader(readBOM(t, "attached.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := FromBOM(bom, "attached.json", Options{})
+	checkInvariants(t, p)
+	got := summarize(p)
+	want := map[string]pkgSummary{
+		"dana": {"MIT", licenses.Permissive, false, []string{"Copyright (c) 2021 Dana Example"},
+			[]string{"own:MIT:attached.json"}, []string{}},
+		// The same text but for its holder: one text.
+		"dana-b64": {"MIT", licenses.Permissive, false, []string{"Copyright (c) 2021 Dan B64"},
+			[]string{"own:MIT:attached.json"}, []string{}},
+		// A license heng cannot name keeps its text.
+		"com.acme:tools": {"LicenseRef-heng-unknown-acme-internal-tools-license", licenses.Unknown, false, []string{"Copyright 2019 Acme Corp."},
+			[]string{"own:LicenseRef-heng-unknown-acme-internal-tools-license:attached.json"}, []string{}},
+		// Undecodable: left out, the canonical text given.
+		"broken": {"ISC", licenses.Permissive, false, []string{}, []string{"canonical:ISC"}, []string{canonicalNote("ISC")}},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

@@ -3,6 +3,7 @@ package attribution
 import (
 	"cmp"
 	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -54,7 +55,8 @@ func FromDocument(doc *sbom.Document, opts Options) *Project {
 // FromBOM makes the Project of a CycloneDX SBOM written by any tool
 // (heng, Syft, Trivy, cdxgen, ...), read with sbom/cyclonedx.Packages;
 // source is the SBOM's file name. The copyright statements are the
-// components' evidence.copyright; license files named by
+// components' evidence.copyright; license texts attached to their
+// licenses (license.text) are the packages' own texts; license files named by
 // evidence.occurrences are read under opts, which for an SBOM should not
 // allow absolute paths: an SBOM from elsewhere could name any file. The
 // caller sets Tool and Created.
@@ -65,7 +67,8 @@ func FromBOM(bom *cdx.BOM, source string, opts Options) *Project {
 	var pkgs []inventory.Package
 	if bom != nil {
 		pkgs = cyclonedx.Packages(bom)
-		b.bomCopyrights = componentCopyrights(bom)
+		b.source = source
+		b.indexComponents(bom)
 	}
 	b.run(p, pkgs)
 	p.Name = baseName(filepath.ToSlash(source))
@@ -118,8 +121,11 @@ type builder struct {
 	docFiles     map[string]*inventory.File
 	owned        map[string][]string
 	unidentified map[string][]string
-	// An SBOM's evidence.copyright statements, by component key.
+	// An SBOM's evidence.copyright statements and the license texts
+	// attached to its components' licenses, by component key.
 	bomCopyrights map[string][]string
+	bomTexts      map[string][]attachedText
+	source        string // the SBOM's file name
 
 	fileIDs  map[string][]string   // evidence file -> ids found in it
 	files    map[string]*fileState // each file read once
@@ -346,6 +352,16 @@ func (b *builder) pkg(q inventory.Package, idx int) Package {
 			carried[id] = true
 		}
 	}
+	for _, a := range b.attached(&q) {
+		t, st := b.ownText(a.text, b.source, a.ids)
+		stmts = append(stmts, st...)
+		if t >= 0 {
+			out.Texts = appendNew(out.Texts, t)
+			for _, id := range a.ids {
+				carried[id] = true
+			}
+		}
+	}
 	dir, local := inTree(q.Directory)
 	if local {
 		for _, f := range b.unidentified[dir] {
@@ -465,26 +481,36 @@ func (b *builder) file(name string) *fileState {
 		st.note = noteNotText
 		return st
 	}
-	ids := b.fileIDs[name]
+	st.text, st.stmts = b.ownText(text, name, b.fileIDs[name])
+	if st.text < 0 {
+		st.note = noteEmpty
+	}
+	return st
+}
+
+// ownText makes a package's own text of ids, read from where: its
+// copyright statements go to the package (but for the license text's own
+// notice, which stays in it) and their lines out of the text. The index
+// is -1 when nothing is left.
+func (b *builder) ownText(text, where string, ids []string) (int, []string) {
 	exempt := map[string]bool{}
 	b.exempt(exempt, ids)
 	drop := map[int]bool{}
+	var stmts []string
 	for _, s := range copyright.Find([]byte(text)) {
 		if exempt[stmtKey(s.Text)] {
 			continue // the license text's own notice: part of the text
 		}
-		st.stmts = append(st.stmts, s.Text)
+		stmts = append(stmts, s.Text)
 		for l := s.StartLine; l <= s.EndLine && l-s.StartLine < 10; l++ {
 			drop[l] = true
 		}
 	}
 	body := normalizeBody(text, drop)
 	if body == "" {
-		st.note = noteEmpty
-		return st
+		return -1, stmts
 	}
-	st.text = b.addText(body, false, name, ids)
-	return st
+	return b.addText(body, false, where, ids), stmts
 }
 
 // addText adds a text, or finds the one with the same words, and returns
@@ -563,20 +589,37 @@ func stmtKey(s string) string {
 	return strings.TrimRight(strings.ToLower(oneLine(s)), ".,; ")
 }
 
-// componentCopyrights gathers the evidence.copyright statements of an
-// SBOM's components, nested ones included, by componentKey.
-func componentCopyrights(bom *cdx.BOM) map[string][]string {
-	out := map[string][]string{}
+// attachedText is a license text an SBOM carries (a component's
+// licenses[].license.text), with the ids of that license.
+type attachedText struct {
+	ids  []string
+	text string
+}
+
+// indexComponents gathers, by componentKey, the evidence.copyright
+// statements of an SBOM's components, nested ones included, and the
+// license texts attached to their licenses (plain or base64, at most
+// MaxTextSize each; others are left out).
+func (b *builder) indexComponents(bom *cdx.BOM) {
+	b.bomCopyrights = map[string][]string{}
+	b.bomTexts = map[string][]attachedText{}
 	var walk func(c *cdx.Component)
 	walk = func(c *cdx.Component) {
+		k := componentKey(c)
 		if c.Evidence != nil && c.Evidence.Copyright != nil {
-			k := componentKey(c)
 			for _, s := range *c.Evidence.Copyright {
 				t := s.Text
 				if len(t) > maxStatementLen {
 					t = strings.ToValidUTF8(t[:maxStatementLen], "") + "…"
 				}
-				out[k] = append(out[k], t)
+				b.bomCopyrights[k] = append(b.bomCopyrights[k], t)
+			}
+		}
+		if c.Licenses != nil {
+			for _, l := range *c.Licenses {
+				if a, ok := b.attachedText(l.License); ok {
+					b.bomTexts[k] = append(b.bomTexts[k], a)
+				}
 			}
 		}
 		if c.Components != nil {
@@ -593,7 +636,37 @@ func componentCopyrights(bom *cdx.BOM) map[string][]string {
 			walk(&(*bom.Components)[i])
 		}
 	}
-	return out
+}
+
+// attachedText decodes the text attached to a license, with the license's
+// ids (its id, else its name normalised).
+func (b *builder) attachedText(l *cdx.License) (attachedText, bool) {
+	if l == nil || l.Text == nil || l.Text.Content == "" {
+		return attachedText{}, false
+	}
+	limit := b.r.max
+	data := []byte(l.Text.Content)
+	if strings.EqualFold(l.Text.Encoding, "base64") {
+		if int64(base64.StdEncoding.DecodedLen(len(l.Text.Content))) > limit+3 {
+			return attachedText{}, false
+		}
+		var err error
+		if data, err = base64.StdEncoding.DecodeString(strings.TrimSpace(l.Text.Content)); err != nil {
+			return attachedText{}, false
+		}
+	}
+	if int64(len(data)) > limit {
+		return attachedText{}, false
+	}
+	text, ok := decodeText(data)
+	if !ok {
+		return attachedText{}, false
+	}
+	expr := l.ID
+	if expr == "" {
+		expr = licenses.Normalize(l.Name).Expression
+	}
+	return attachedText{ids: b.ids(expr), text: text}, true
 }
 
 // componentKey identifies a component as cyclonedx.Packages identifies
@@ -615,12 +688,8 @@ func componentKey(c *cdx.Component) string {
 	return "nv:" + name + "\x00" + c.Version
 }
 
-// bomStatements returns the SBOM's statements for a package: those of the
-// components it was made from.
-func (b *builder) bomStatements(q *inventory.Package) []string {
-	if len(b.bomCopyrights) == 0 {
-		return nil
-	}
+// componentKeys are the keys of the components a package was made from.
+func componentKeys(q *inventory.Package) []string {
 	var keys []string
 	if q.PURL != "" {
 		keys = append(keys, "purl:"+q.PURL)
@@ -632,9 +701,25 @@ func (b *builder) bomStatements(q *inventory.Package) []string {
 			keys = append(keys, "ref:"+pr.Value)
 		}
 	}
+	return keys
+}
+
+// bomStatements returns the SBOM's statements for a package: those of the
+// components it was made from.
+func (b *builder) bomStatements(q *inventory.Package) []string {
 	var out []string
-	for _, k := range keys {
+	for _, k := range componentKeys(q) {
 		out = append(out, b.bomCopyrights[k]...)
+	}
+	return out
+}
+
+// attached returns the license texts the SBOM attaches to the components
+// a package was made from.
+func (b *builder) attached(q *inventory.Package) []attachedText {
+	var out []attachedText
+	for _, k := range componentKeys(q) {
+		out = append(out, b.bomTexts[k]...)
 	}
 	return out
 }
