@@ -836,7 +836,7 @@ func (p *exprParser) atom(depth int) (*lnode, error) {
 		return n, nil
 	case t == ")":
 		return nil, errors.New("unexpected )")
-	case strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH"):
+	case isOperatorWord(t):
 		return nil, fmt.Errorf("unexpected operator %s", t)
 	}
 	return licenseLeaf(t)

@@ -174,22 +174,22 @@ func evaluatePackage(p *Policy, pkg *inventory.Package, today time.Time) []Findi
 // judgeExpression gives the verdict of an expression, and notes to show
 // whatever the verdict (expired exceptions).
 func judgeExpression(p *Policy, purl, expr string, today time.Time) (verdict, []verdict) {
-	n, err := parseExpression(expr)
+	n, err := licenses.ParseExpression(expr)
 	if err != nil {
 		return verdict{level: 3, rule: "expression", message: fmt.Sprintf("malformed license expression %q: %v", expr, err), license: expr}, nil
 	}
 	var notes []verdict
-	var judge func(n *node) verdict
-	judge = func(n *node) verdict {
-		switch n.op {
+	var judge func(n *licenses.Expression) verdict
+	judge = func(n *licenses.Expression) verdict {
+		switch n.Op {
 		case "AND", "OR":
-			l, r := judge(n.left), judge(n.right)
-			if n.op == "AND" == (l.level >= r.level) {
+			l, r := judge(n.Left), judge(n.Right)
+			if n.Op == "AND" == (l.level >= r.level) {
 				return l
 			}
 			return r
 		}
-		v, note := judgeID(p, purl, n.id, n.with, today)
+		v, note := judgeID(p, purl, n.ID, n.With, today)
 		if note != nil {
 			notes = append(notes, *note)
 		}
@@ -340,19 +340,19 @@ func applyScope(p *Policy, pkg *inventory.Package, fs []Finding) []Finding {
 // offers reports whether an expression offers a license as a choice: one
 // of the branches of its top-level OR.
 func offers(expr, license string) bool {
-	n, err := parseExpression(expr)
+	n, err := licenses.ParseExpression(expr)
 	if err != nil {
 		return false
 	}
-	var walk func(n *node) bool
-	walk = func(n *node) bool {
-		if n.op == "OR" {
-			return walk(n.left) || walk(n.right)
+	var walk func(n *licenses.Expression) bool
+	walk = func(n *licenses.Expression) bool {
+		if n.Op == "OR" {
+			return walk(n.Left) || walk(n.Right)
 		}
-		if n.op == "" {
-			name := n.id
-			if n.with != "" {
-				name += " WITH " + n.with
+		if n.Op == "" {
+			name := n.ID
+			if n.With != "" {
+				name += " WITH " + n.With
 			}
 			return strings.EqualFold(name, license)
 		}

@@ -245,7 +245,7 @@ func (p *Policy) check() error {
 		if !strings.HasPrefix(o.PURL, "pkg:") {
 			errs = append(errs, fmt.Errorf("overrides[%d].purl: %q is not a package URL", i, o.PURL))
 		}
-		if _, err := parseExpression(o.License); err != nil {
+		if _, err := licenses.ParseExpression(o.License); err != nil {
 			errs = append(errs, fmt.Errorf("overrides[%d].license: %q: %v", i, o.License, err))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/hengdev/heng/licenses"
 	"github.com/hengdev/heng/scanner/inventory"
 )
 
@@ -147,7 +148,7 @@ func FuzzParseExpression(f *testing.F) {
 	}
 	pol, _ := Parse([]byte(examplePolicy), "p")
 	f.Fuzz(func(t *testing.T, s string) {
-		parseExpression(s)
+		licenses.ParseExpression(s)
 		Evaluate(pol, []inventory.Package{pkg("pkg:npm/x@1", s)}, time.Now(), false)
 	})
 }

@@ -25,20 +25,26 @@ func demand(c licenses.Category) int {
 // demanding (the user may choose), for "A WITH E" the category of A (an
 // exception only relaxes its license). Categories are ranked as
 // licenses.Categories lists them, so an unknown part makes an AND unknown
-// but never wins an OR against a known branch. AND binds tighter than OR,
-// as in SPDX. The empty expression and one that does not parse are
+// but never wins an OR against a known branch. The empty expression and
+// one that does not parse (licenses.ParseExpression) are
 // licenses.Unknown.
 func CategoryOf(expr string) licenses.Category {
-	toks := tokens(expr)
-	if len(toks) == 0 {
+	n, err := licenses.ParseExpression(expr)
+	if err != nil {
 		return licenses.Unknown
 	}
-	p := exprParser{toks: toks}
-	c, ok := p.or()
-	if !ok || p.pos != len(toks) {
-		return licenses.Unknown
+	var fold func(n *licenses.Expression) licenses.Category
+	fold = func(n *licenses.Expression) licenses.Category {
+		if n.Op == "" {
+			return licenses.CategoryOf(n.ID)
+		}
+		l, r := fold(n.Left), fold(n.Right)
+		if (n.Op == "AND") == (demand(r) > demand(l)) {
+			return r
+		}
+		return l
 	}
-	return c
+	return fold(n)
 }
 
 // tokens splits an expression into parentheses and words.
@@ -47,85 +53,6 @@ func tokens(expr string) []string {
 }
 
 var parens = strings.NewReplacer("(", " ( ", ")", " ) ")
-
-// exprParser computes the category of an expression by recursive
-// descent; depth bounds the nesting, so that a hostile SBOM cannot
-// exhaust the stack.
-type exprParser struct {
-	toks  []string
-	pos   int
-	depth int
-}
-
-const maxExpressionDepth = 100
-
-func (p *exprParser) peek(op string) bool {
-	return p.pos < len(p.toks) && strings.EqualFold(p.toks[p.pos], op)
-}
-
-func (p *exprParser) or() (licenses.Category, bool) {
-	c, ok := p.and()
-	for ok && p.peek("OR") {
-		p.pos++
-		var d licenses.Category
-		d, ok = p.and()
-		if demand(d) < demand(c) {
-			c = d
-		}
-	}
-	return c, ok
-}
-
-func (p *exprParser) and() (licenses.Category, bool) {
-	c, ok := p.with()
-	for ok && p.peek("AND") {
-		p.pos++
-		var d licenses.Category
-		d, ok = p.with()
-		if demand(d) > demand(c) {
-			c = d
-		}
-	}
-	return c, ok
-}
-
-func (p *exprParser) with() (licenses.Category, bool) {
-	c, ok := p.primary()
-	if ok && p.peek("WITH") {
-		p.pos++
-		if p.pos >= len(p.toks) || isOperator(p.toks[p.pos]) {
-			return licenses.Unknown, false
-		}
-		p.pos++ // the exception does not change the category
-	}
-	return c, ok
-}
-
-func (p *exprParser) primary() (licenses.Category, bool) {
-	if p.pos >= len(p.toks) {
-		return licenses.Unknown, false
-	}
-	t := p.toks[p.pos]
-	if t == "(" {
-		if p.depth >= maxExpressionDepth {
-			return licenses.Unknown, false
-		}
-		p.depth++
-		p.pos++
-		c, ok := p.or()
-		p.depth--
-		if !ok || p.pos >= len(p.toks) || p.toks[p.pos] != ")" {
-			return licenses.Unknown, false
-		}
-		p.pos++
-		return c, true
-	}
-	if isOperator(t) {
-		return licenses.Unknown, false
-	}
-	p.pos++
-	return licenses.CategoryOf(t), true
-}
 
 func isOperator(t string) bool {
 	switch strings.ToUpper(t) {
