@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-enry/go-enry/v2"
+
 	"github.com/hengdev/heng/licenses"
 )
 
@@ -171,15 +173,12 @@ func sizeText(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// binarySniff is how many leading bytes are searched for a NUL byte (as
-// licenses.Decode does).
-const binarySniff = 8000
-
 // decodeText turns a file's bytes into text: UTF-16 and GB18030 decoded
-// (licenses.Decode), invalid UTF-8 replaced; ok is false for binary data.
+// (licenses.Decode), invalid UTF-8 replaced; ok is false for binary data,
+// judged as the scan judges it (go-enry: a NUL byte early on).
 func decodeText(data []byte) (string, bool) {
 	text, _ := licenses.Decode(data)
-	if bytes.IndexByte(text[:min(len(text), binarySniff)], 0) >= 0 {
+	if enry.IsBinary(text) {
 		return "", false
 	}
 	if !utf8.Valid(text) {
