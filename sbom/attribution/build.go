@@ -74,10 +74,10 @@ func FromBOM(bom *cdx.BOM, source string, opts Options) *Project {
 	p.Name = baseName(filepath.ToSlash(source))
 	if bom != nil && bom.Metadata != nil && bom.Metadata.Component != nil {
 		c := bom.Metadata.Component
-		if n := oneLine(c.Name); n != "" && n != "." && n != "/" {
+		if n := OneLine(c.Name); n != "" && n != "." && n != "/" {
 			p.Name = n
 		}
-		p.Version = oneLine(c.Version)
+		p.Version = OneLine(c.Version)
 	}
 	return p
 }
@@ -401,7 +401,7 @@ func (b *builder) pkg(q inventory.Package, idx int) Package {
 	stmts = append(stmts, b.bomStatements(&q)...)
 	out.Copyrights = []string{}
 	for _, s := range stmts {
-		if s = oneLine(s); s != "" && !exempt[stmtKey(s)] {
+		if s = OneLine(s); s != "" && !exempt[stmtKey(s)] {
 			out.Copyrights = append(out.Copyrights, s)
 		}
 	}
@@ -586,7 +586,7 @@ var canonStatements sync.Map // license id -> []string
 // stmtKey compares statements loosely: case, white space and final
 // punctuation aside.
 func stmtKey(s string) string {
-	return strings.TrimRight(strings.ToLower(oneLine(s)), ".,; ")
+	return strings.TrimRight(strings.ToLower(OneLine(s)), ".,; ")
 }
 
 // attachedText is a license text an SBOM carries (a component's

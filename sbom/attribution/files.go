@@ -246,9 +246,10 @@ func isControl(r rune) bool {
 	return r != '\t' && unicode.IsControl(r)
 }
 
-// oneLine makes a value shown on one line safe: white space (newlines
-// included) collapsed, control characters removed.
-func oneLine(s string) string {
+// OneLine makes a value shown on one line safe: white space (newlines
+// included) collapsed, control characters removed. The views of a Project
+// (the notice, the report) use it on whatever the Project holds.
+func OneLine(s string) string {
 	return strings.Join(strings.Fields(cleanControls(strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return ' '

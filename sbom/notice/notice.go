@@ -109,8 +109,8 @@ type entry struct {
 const noTextHeading = "Packages without a license text"
 
 func newView(p *attribution.Project) *view {
-	project := cmp.Or(oneLine(p.Name), "this project")
-	if v := oneLine(p.Version); v != "" {
+	project := cmp.Or(attribution.OneLine(p.Name), "this project")
+	if v := attribution.OneLine(p.Version); v != "" {
 		project += " " + v
 	}
 	v := &view{
@@ -118,8 +118,8 @@ func newView(p *attribution.Project) *view {
 		Project:  project,
 		Packages: len(p.Packages),
 	}
-	tool := cmp.Or(oneLine(p.Tool.Name), "heng")
-	if tv := oneLine(p.Tool.Version); tv != "" {
+	tool := cmp.Or(attribution.OneLine(p.Tool.Name), "heng")
+	if tv := attribution.OneLine(p.Tool.Version); tv != "" {
 		tool += " " + tv
 	}
 	v.Tool = tool
@@ -200,33 +200,33 @@ func textName(t *attribution.Text) string {
 	if len(t.Licenses) > 0 {
 		ids := make([]string, len(t.Licenses))
 		for i, id := range t.Licenses {
-			ids[i] = oneLine(id)
+			ids[i] = attribution.OneLine(id)
 		}
 		return strings.Join(ids, ", ")
 	}
 	name := "License text"
 	if t.File != "" {
-		name = cmp.Or(oneLine(path.Base(t.File)), name)
+		name = cmp.Or(attribution.OneLine(path.Base(t.File)), name)
 	}
 	return name + " (no license identified)"
 }
 
 func newEntry(pk *attribution.Package) entry {
-	e := entry{Name: oneLine(pk.Name), PURL: oneLine(pk.PURL)}
-	if v := oneLine(pk.Version); v != "" {
+	e := entry{Name: attribution.OneLine(pk.Name), PURL: attribution.OneLine(pk.PURL)}
+	if v := attribution.OneLine(pk.Version); v != "" {
 		e.Name += " " + v
 	}
-	e.License = cmp.Or(oneLine(pk.License), "none")
+	e.License = cmp.Or(attribution.OneLine(pk.License), "none")
 	if pk.Disagreement && pk.Declared != "" {
-		e.License += " (declared: " + oneLine(pk.Declared) + ")"
+		e.License += " (declared: " + attribution.OneLine(pk.Declared) + ")"
 	}
 	for _, c := range pk.Copyrights {
-		if c = oneLine(c); c != "" {
+		if c = attribution.OneLine(c); c != "" {
 			e.Copyrights = append(e.Copyrights, c)
 		}
 	}
 	for _, n := range pk.Notes {
-		if n = oneLine(n); n != "" {
+		if n = attribution.OneLine(n); n != "" {
 			e.Notes = append(e.Notes, n)
 		}
 	}
@@ -236,14 +236,6 @@ func newEntry(pk *attribution.Package) entry {
 // packagesCount says "3 packages".
 func packagesCount(n int) string {
 	return human.Count(int64(n)) + " " + human.Plural(n, "package", "packages")
-}
-
-// oneLine puts a value on one line: white space collapsed, control
-// characters dropped.
-func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
-	}), " ")
 }
 
 // bodyLines returns a text's lines without trailing white space or
