@@ -87,3 +87,27 @@ func RuneWidth(r rune) int {
 	}
 	return 1
 }
+
+// Wrap breaks text into lines of at most n columns (as Width counts
+// them), at white space. A word wider than n gets a line of its own.
+func Wrap(text string, n int) []string {
+	var out []string
+	cur, curW := "", 0
+	for _, word := range strings.Fields(text) {
+		ww := Width(word)
+		switch {
+		case cur == "":
+			cur, curW = word, ww
+		case curW+1+ww <= n:
+			cur += " " + word
+			curW += 1 + ww
+		default:
+			out = append(out, cur)
+			cur, curW = word, ww
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}

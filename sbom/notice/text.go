@@ -26,7 +26,7 @@ func writeText(w io.Writer, v *view) error {
 	line("")
 	line(v.Generated)
 	line("")
-	for _, l := range wrap(v.Preamble, width) {
+	for _, l := range human.Wrap(v.Preamble, width) {
 		line(l)
 	}
 	if v.Packages == 0 {
@@ -70,28 +70,4 @@ func writeText(w io.Writer, v *view) error {
 		entries(v.NoText)
 	}
 	return bw.Flush()
-}
-
-// wrap breaks a paragraph into lines of at most n columns (wider words
-// stay whole), counting East Asian wide characters as two.
-func wrap(s string, n int) []string {
-	var out []string
-	cur, curW := "", 0
-	for _, word := range strings.Fields(s) {
-		ww := human.Width(word)
-		switch {
-		case cur == "":
-			cur, curW = word, ww
-		case curW+1+ww <= n:
-			cur += " " + word
-			curW += 1 + ww
-		default:
-			out = append(out, cur)
-			cur, curW = word, ww
-		}
-	}
-	if cur != "" {
-		out = append(out, cur)
-	}
-	return out
 }

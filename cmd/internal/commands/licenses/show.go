@@ -11,6 +11,7 @@ import (
 	"github.com/hengdev/heng/cmd/internal/cmdutil"
 	"github.com/hengdev/heng/cmd/internal/iostreams"
 	"github.com/hengdev/heng/cmd/internal/output"
+	"github.com/hengdev/heng/internal/human"
 	lic "github.com/hengdev/heng/licenses"
 )
 
@@ -192,7 +193,7 @@ func writeShow(w io.Writer, info lic.Info, text string, hasText bool, cs *iostre
 		if value == "" {
 			return
 		}
-		lines := wrapWords(value, showWidth-labelWidth)
+		lines := human.Wrap(value, showWidth-labelWidth)
 		fmt.Fprintf(&b, "%-*s%s\n", labelWidth, label+":", lines[0])
 		for _, l := range lines[1:] {
 			fmt.Fprintf(&b, "%*s%s\n", labelWidth, "", l)

@@ -33,32 +33,6 @@ func truncate(s string, max int) string {
 	return strings.TrimRight(b.String(), " ") + ellipsis
 }
 
-// wrapWords breaks text into lines of at most w columns, at spaces. A word
-// longer than w gets a line of its own.
-func wrapWords(text string, w int) []string {
-	var lines []string
-	var cur strings.Builder
-	curWidth := 0
-	for _, word := range strings.Fields(text) {
-		ww := displayWidth(word)
-		if curWidth > 0 && curWidth+1+ww > w {
-			lines = append(lines, cur.String())
-			cur.Reset()
-			curWidth = 0
-		}
-		if curWidth > 0 {
-			cur.WriteByte(' ')
-			curWidth++
-		}
-		cur.WriteString(word)
-		curWidth += ww
-	}
-	if curWidth > 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
-}
-
 // table is rows of plain-text cells, written with the columns aligned by
 // display width.
 type table struct {

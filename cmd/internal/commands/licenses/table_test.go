@@ -54,20 +54,6 @@ func TestTruncate(t *testing.T) {
 	}
 }
 
-func TestWrapWords(t *testing.T) {
-	got := wrapWords("one two three four five six", 9)
-	want := []string{"one two", "three", "four five", "six"}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("wrapWords (-want +got):\n%s", d)
-	}
-	if got := wrapWords("averyveryverylongword ok", 5); !cmp.Equal(got, []string{"averyveryverylongword", "ok"}) {
-		t.Errorf("long word: %q", got)
-	}
-	if got := wrapWords("", 10); len(got) != 0 {
-		t.Errorf("empty: %q", got)
-	}
-}
-
 func TestTable(t *testing.T) {
 	tab := &table{
 		header: []string{"ZH", "ID", "NAME"},
