@@ -3,8 +3,6 @@ package htmlreport
 import (
 	"encoding/json"
 	"html/template"
-
-	"github.com/hengdev/heng/sbom/attribution"
 )
 
 // evidenceKeys are the catalog entries the script needs to write a
@@ -27,16 +25,13 @@ type evidenceData struct {
 	Packages [][]any           `json:"p"`     // in the order of the rows
 }
 
-// evidenceJSON encodes the rows' evidence. encoding/json escapes <, >
+// evidenceJSON encodes the rows' evidence and the texts' titles. encoding/json escapes <, >
 // and & inside strings, so no data can end the script element that holds
 // it.
-func evidenceJSON(p *attribution.Project, rows []row, cat map[string]string) template.JS {
-	d := evidenceData{T: map[string]string{}, Texts: []string{}, Packages: make([][]any, len(rows))}
+func evidenceJSON(rows []row, titles []string, cat map[string]string) template.JS {
+	d := evidenceData{T: map[string]string{}, Texts: nonNil(titles), Packages: make([][]any, len(rows))}
 	for _, k := range evidenceKeys {
 		d.T[k] = cat[k]
-	}
-	for _, t := range p.Texts {
-		d.Texts = append(d.Texts, textTitle(t, cat))
 	}
 	for i, r := range rows {
 		files := make([][4]string, len(r.Evidence))

@@ -283,9 +283,14 @@ func build(p *attribution.Project, lang string, cat map[string]string) *view {
 		v.Own = append(v.Own, own{Name: r.Name, Version: r.Version, License: r.License})
 	}
 
+	// Each text's title, made once: packages refer to texts by index.
+	titles := make([]string, len(p.Texts))
+	for i, t := range p.Texts {
+		titles[i] = textTitle(t, cat)
+	}
 	present := map[string]bool{}
 	for i := range p.Packages {
-		r := newRow(p, &p.Packages[i], cat)
+		r := newRow(&p.Packages[i], titles, cat)
 		if r.Disagreement {
 			v.Disagreements++
 		}
@@ -319,14 +324,14 @@ func build(p *attribution.Project, lang string, cat map[string]string) *view {
 
 	if len(v.Rows) > inlineEvidenceMax {
 		v.Lazy = true
-		v.EvidenceJSON = evidenceJSON(p, v.Rows, cat)
+		v.EvidenceJSON = evidenceJSON(v.Rows, titles, cat)
 	}
 	v.Charts = charts(p, cat)
 	v.Policy = policySection(p, cat)
 	for i, t := range p.Texts {
 		v.Texts = append(v.Texts, textView{
 			Index:     i,
-			Title:     textTitle(t, cat),
+			Title:     titles[i],
 			Canonical: t.Canonical,
 			UsedBy:    fill(cat["textUsedBy"], "n", strconv.Itoa(len(t.Packages))),
 			Body:      t.Body,
@@ -344,7 +349,8 @@ func verdictText(cat map[string]string, verdict string, r *policy.Result) string
 		"waived", strconv.Itoa(r.Summary.Waived))
 }
 
-func newRow(p *attribution.Project, pkg *attribution.Package, cat map[string]string) row {
+// newRow makes a package's row; titles are the Project's texts' titles.
+func newRow(pkg *attribution.Package, titles []string, cat map[string]string) row {
 	c := category(pkg.Category)
 	vd := verdict(pkg.Verdict)
 	r := row{
@@ -370,11 +376,10 @@ func newRow(p *attribution.Project, pkg *attribution.Package, cat map[string]str
 		r.Findings = append(r.Findings, newFinding(f, cat))
 	}
 	for _, i := range pkg.Texts {
-		if i < 0 || i >= len(p.Texts) {
+		if i < 0 || i >= len(titles) {
 			continue // an index the builder got wrong: nothing to show
 		}
-		t := p.Texts[i]
-		r.Texts = append(r.Texts, textRef{Index: i, Label: textTitle(t, cat)})
+		r.Texts = append(r.Texts, textRef{Index: i, Label: titles[i]})
 	}
 	r.Summary = fill(cat["evSummary"],
 		"files", strconv.Itoa(len(r.Evidence)),
