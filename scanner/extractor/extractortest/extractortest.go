@@ -120,6 +120,18 @@ func WantParseError(t testing.TB, err error, rel string) {
 	}
 }
 
+// CheckPartial runs ex on malformed content as the file at rel, and fails
+// t unless the error names the file (WantParseError) and the packages
+// still returned are named want, in order.
+func CheckPartial(t testing.TB, ex extractor.Extractor, rel string, content []byte, want []string) {
+	t.Helper()
+	got, err := ExtractBytes(ex, rel, content, nil)
+	WantParseError(t, err, rel)
+	if names := Names(got); strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Errorf("packages %q, want %q (err %v)", names, want, err)
+	}
+}
+
 // Names returns the names of the packages, in order: what tests of
 // partial results compare.
 func Names(pkgs []inventory.Package) []string {

@@ -614,11 +614,7 @@ func TestMalformed(t *testing.T) {
 		{"undefined_entity", strings.Replace(good, "<version>2</version>", "<version>&v;</version>", 1), []string{"g:a", "x:one"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "pom.xml", []byte(tc.content), nil)
-			extractortest.WantParseError(t, err, "pom.xml")
-			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
-				t.Errorf("packages %q, want %q (err %v)", names, tc.want, err)
-			}
+			extractortest.CheckPartial(t, Extractor{}, "pom.xml", []byte(tc.content), tc.want)
 		})
 	}
 }

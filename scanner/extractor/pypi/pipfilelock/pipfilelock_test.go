@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hengdev/heng/scanner/extractor"
@@ -210,11 +209,7 @@ func TestExtractErrors(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "Pipfile.lock", []byte(tc.lock), nil)
-			extractortest.WantParseError(t, err, "Pipfile.lock")
-			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
-				t.Errorf("packages %v, want %v", names, tc.want)
-			}
+			extractortest.CheckPartial(t, Extractor{}, "Pipfile.lock", []byte(tc.lock), tc.want)
 		})
 	}
 }

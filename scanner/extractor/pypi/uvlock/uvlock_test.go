@@ -472,11 +472,7 @@ func TestExtractErrors(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := extractortest.ExtractBytes(Extractor{}, "uv.lock", []byte(tc.lock), nil)
-			extractortest.WantParseError(t, err, "uv.lock")
-			if names := extractortest.Names(got); strings.Join(names, ",") != strings.Join(tc.want, ",") {
-				t.Errorf("packages %v, want %v", names, tc.want)
-			}
+			extractortest.CheckPartial(t, Extractor{}, "uv.lock", []byte(tc.lock), tc.want)
 		})
 	}
 }
